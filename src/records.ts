@@ -126,7 +126,13 @@ export interface ErrorEntry {
   /** The runbook script's `status`: the outcome. */
   status: Outcome;
   http_status: number | null;
-  error: string | null;
+  /** The backend's `error_code` for a failed pipeline, when it sent one. */
+  error_code: string | null;
+  /**
+   * Never null or empty: when the user left no error text, one is written from what is known
+   * ("HTTP 500 with no detail"), unlike the runbook script whose timeouts printed "".
+   */
+  error: string;
 }
 
 export interface ProjectBreakdown {
