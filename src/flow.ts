@@ -1,0 +1,272 @@
+// One virtual user's journey over a Transport: wait for its slot in the schedule, enqueue once,
+// then poll until the task is completed or failed, or the pipeline timeout passes. The record
+// is created up front as `unfinished` and filled in as the user goes, so whoever holds it (the
+// fixture's teardown on a test timeout, say) always has an honest partial record.
+import { TransportError } from './transport/transport';
+
+import type { Clock } from './clock';
+import type { RequestKind, RequestSample, UserRecord } from './records';
+import type { UserPlan } from './schedule';
+import type { HttpAnswer, HttpRequest, Transport } from './transport/transport';
+
+export interface FlowSettings {
+  enqueueBody: unknown;
+  pollIntervalS: number;
+  pipelineTimeoutS: number;
+}
+
+/** Longest detail kept from an error answer, as in the runbook's script. */
+const DETAIL_CHARS = 500;
+
+export function newUserRecord(plan: UserPlan, shard: number): UserRecord {
+  return {
+    user: plan.user,
+    project_id: plan.projectId,
+    shard,
+    outcome: 'unfinished',
+    task_id: null,
+    http_status: null,
+    error_code: null,
+    error: null,
+    enqueue_ms: null,
+    total_ms: null,
+    polls: 0,
+    reused: false,
+    execution_mode: null,
+    last_status: null,
+    last_step: null,
+    last_progress: null,
+    scheduled_start_ms: plan.scheduledStartMs,
+    actual_start_ms: null,
+    end_ms: null,
+    requests: [],
+  };
+}
+
+/**
+ * Runs one user to its outcome, filling `record` in place. Never throws for anything the
+ * backend does; an abort (test teardown) leaves the record `unfinished`.
+ */
+export async function runUser(
+  record: UserRecord,
+  transport: Transport,
+  settings: FlowSettings,
+  clock: Clock,
+  signal?: AbortSignal,
+): Promise<UserRecord> {
+  await clock.sleepUntil(record.scheduled_start_ms, signal);
+  if (signal?.aborted) return record;
+  const startMs = clock.nowMs();
+  record.actual_start_ms = startMs;
+  const deadlineMs = startMs + settings.pipelineTimeoutS * 1000;
+
+  const taskPath = await enqueue(record, transport, settings, clock);
+  if (taskPath !== null)
+    await pollUntilDone(record, taskPath, transport, settings, clock, deadlineMs, signal);
+
+  if (record.outcome !== 'unfinished') {
+    record.end_ms = clock.nowMs();
+    record.total_ms = record.end_ms - startMs;
+  }
+  return record;
+}
+
+/** POSTs the enqueue body; returns the status path to poll, or null when the user is done. */
+async function enqueue(
+  record: UserRecord,
+  transport: Transport,
+  settings: FlowSettings,
+  clock: Clock,
+): Promise<string | null> {
+  const path = `/projects/${record.project_id}/generate-theory`;
+  const exchange = await timed(record, 'enqueue', transport, clock, {
+    method: 'POST',
+    path,
+    body: settings.enqueueBody,
+  });
+  if (exchange.answer === null) {
+    return finish(record, 'exception', null, exchange.error);
+  }
+  record.enqueue_ms = exchange.durationMs;
+
+  const { status, text } = exchange.answer;
+  if (status !== 202) {
+    return finish(record, 'enqueue_failed', status, `status=${status} detail=${detailOf(text)}`);
+  }
+  const body = parseObject(text);
+  const taskId = body?.task_id;
+  if (typeof taskId !== 'string' || taskId === '') {
+    const why = body === null ? 'body is not JSON' : 'no task_id';
+    return finish(record, 'enqueue_invalid', status, `202 with ${why}: ${detailOf(text)}`);
+  }
+  record.task_id = taskId;
+  record.reused = body?.reused === true;
+  record.execution_mode = typeof body?.execution_mode === 'string' ? body.execution_mode : null;
+  noteTaskState(record, body);
+  return `${path}/status/${encodeURIComponent(taskId)}`;
+}
+
+async function pollUntilDone(
+  record: UserRecord,
+  statusPath: string,
+  transport: Transport,
+  settings: FlowSettings,
+  clock: Clock,
+  deadlineMs: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  let hintS = 0;
+  for (;;) {
+    if (signal?.aborted) return;
+    const exchange = await pollOnce(record, statusPath, transport, clock);
+    if (exchange === null) return;
+    const body = parseObject(exchange.text);
+    if (exchange.status !== 200 || body === null) {
+      const detail = `status=${exchange.status} detail=${detailOf(exchange.text)}`;
+      finish(record, 'status_failed', exchange.status, detail);
+      return;
+    }
+    noteTaskState(record, body);
+    if (body.status === 'completed') {
+      finish(record, 'completed', null, null);
+      return;
+    }
+    if (body.status === 'failed') {
+      const errorText = typeof body.error === 'string' ? body.error : null;
+      record.error_code = typeof body.error_code === 'string' ? body.error_code : null;
+      finish(record, 'failed', null, errorText);
+      return;
+    }
+
+    const nowMs = clock.nowMs();
+    if (nowMs >= deadlineMs) {
+      const detail = `no terminal status after ${settings.pipelineTimeoutS} s`;
+      finish(record, 'timeout', null, `${detail} (last: ${describeState(record)})`);
+      return;
+    }
+    if (typeof body.next_poll_seconds === 'number') hintS = body.next_poll_seconds;
+    // The last sleep is cut at the deadline so the user gets one final look at the task.
+    const delayMs = Math.max(settings.pollIntervalS, hintS) * 1000;
+    await clock.sleepUntil(Math.min(nowMs + delayMs, deadlineMs), signal);
+  }
+}
+
+/**
+ * One status request. A poll that dies because the server closed a reused keep-alive
+ * connection is sent again at once, once: the backend closes idle connections after exactly
+ * its own poll hint, so a well-behaved poller hits that race now and then. Returns null when
+ * the user ended in `exception`.
+ */
+async function pollOnce(
+  record: UserRecord,
+  statusPath: string,
+  transport: Transport,
+  clock: Clock,
+): Promise<HttpAnswer | null> {
+  const request: HttpRequest = { method: 'GET', path: statusPath };
+  let exchange = await timed(record, 'poll', transport, clock, request);
+  if (exchange.answer === null && exchange.failure === 'connection_closed') {
+    exchange = await timed(record, 'poll', transport, clock, request, true);
+  }
+  if (exchange.answer === null) {
+    finish(record, 'exception', null, exchange.error);
+    return null;
+  }
+  return exchange.answer;
+}
+
+interface Exchange {
+  answer: HttpAnswer | null;
+  error: string;
+  failure: TransportError['kind'] | null;
+  durationMs: number;
+}
+
+/** Sends one request and records it as a sample, answered or not. */
+async function timed(
+  record: UserRecord,
+  kind: RequestKind,
+  transport: Transport,
+  clock: Clock,
+  request: HttpRequest,
+  retry = false,
+): Promise<Exchange> {
+  const startMs = clock.nowMs();
+  let answer: HttpAnswer | null = null;
+  let error = '';
+  let failure: TransportError['kind'] | null = null;
+  try {
+    answer = await transport.send(request);
+  } catch (thrown) {
+    failure = thrown instanceof TransportError ? thrown.kind : 'other';
+    error = thrown instanceof Error ? thrown.message : String(thrown);
+    error = error === '' ? `${kind} request failed with no message` : error;
+  }
+  const durationMs = clock.nowMs() - startMs;
+
+  const sample: RequestSample = {
+    kind,
+    start_ms: startMs,
+    duration_ms: durationMs,
+    status: answer?.status ?? null,
+    error: answer === null ? error : null,
+    retry,
+    server_ms: answer === null ? null : serverTimingMs(answer.headers['server-timing']),
+  };
+  record.requests.push(sample);
+  if (kind === 'poll') record.polls++;
+  return { answer, error, failure, durationMs };
+}
+
+function finish(
+  record: UserRecord,
+  outcome: UserRecord['outcome'],
+  httpStatus: number | null,
+  error: string | null,
+): null {
+  record.outcome = outcome;
+  record.http_status = httpStatus;
+  record.error = error;
+  return null;
+}
+
+function noteTaskState(record: UserRecord, body: Record<string, unknown> | null): void {
+  if (typeof body?.status === 'string') record.last_status = body.status;
+  if (typeof body?.step === 'string') record.last_step = body.step;
+  if (typeof body?.progress === 'number') record.last_progress = body.progress;
+  if (typeof body?.execution_mode === 'string') record.execution_mode = body.execution_mode;
+}
+
+function describeState(record: UserRecord): string {
+  const progress = record.last_progress === null ? '?' : `${record.last_progress}%`;
+  return `${record.last_status ?? '?'}/${record.last_step ?? '?'}/${progress}`;
+}
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The `detail` of a FastAPI error body when there is one, else the raw text; never empty. */
+function detailOf(text: string): string {
+  const detail = parseObject(text)?.detail;
+  const shown =
+    detail === undefined ? text : typeof detail === 'string' ? detail : JSON.stringify(detail);
+  return shown.trim() === '' ? '(empty body)' : shown.slice(0, DETAIL_CHARS);
+}
+
+/** Sums the `dur` of every Server-Timing metric: the server's own handling time in ms. */
+export function serverTimingMs(header: string | undefined): number | null {
+  if (header === undefined) return null;
+  let totalMs: number | null = null;
+  for (const match of header.matchAll(/dur=([\d.]+)/g)) {
+    totalMs = (totalMs ?? 0) + Number(match[1]);
+  }
+  return totalMs;
+}

@@ -1,0 +1,52 @@
+// Checks and figures that tie the settings to Playwright's layout of the run: how long a group
+// test may take, and whether the shard and worker counts let every group start on time.
+import { SettingError } from './setting-parse';
+
+import type { Settings } from './settings';
+
+/** Annotation on each load test listing the users it runs; it survives blob merges. */
+export const USERS_ANNOTATION = 'theory-load-users';
+
+/**
+ * Lead between the global setup and user 0's start when LOAD_START_AT is unset: long enough for
+ * the workers of a 2-core machine to boot, so start-up does not show up as schedule lag.
+ */
+export const DEFAULT_START_LEAD_MS = 3000;
+
+/** Slack on top of the schedule for the final poll, its resend and the teardown. */
+const TEARDOWN_SLACK_MS = 30_000;
+
+/** The longest a group test can legitimately run: wait for t0, spawn window, pipeline timeout. */
+export function groupTestTimeoutMs(settings: Settings, nowMs: number): number {
+  const waitMs = Math.max(0, (settings.startAtMs ?? nowMs) - nowMs);
+  const spawnMs = (settings.users - 1) * settings.spawnIntervalS * 1000;
+  const requestMs = 2 * settings.requestTimeoutS * 1000;
+  return Math.ceil(
+    waitMs + spawnMs + settings.pipelineTimeoutS * 1000 + requestMs + TEARDOWN_SLACK_MS,
+  );
+}
+
+/**
+ * A worker runs one test at a time, so a shard whose groups outnumber its workers would start
+ * the extra groups only after the first ones end. Refuse such a layout before any traffic.
+ * @throws SettingError naming the setting to change.
+ */
+export function checkLayout(
+  settings: Settings,
+  shard: { current: number; total: number } | null,
+  workers: number,
+): void {
+  const groups = Math.min(settings.groups, settings.users);
+  const shardTotal = shard?.total ?? 1;
+  if (shardTotal > groups) {
+    throw new SettingError(
+      `LOAD_GROUPS must be at least the shard count ${shardTotal} so every shard runs users (got ${settings.groups}, with ${settings.users} users)`,
+    );
+  }
+  const groupsPerShard = Math.ceil(groups / shardTotal);
+  if (workers < groupsPerShard) {
+    throw new SettingError(
+      `LOAD_GROUPS must be at most the workers per shard × shards, or raise --workers: ${groupsPerShard} groups per shard need ${groupsPerShard} workers (got ${workers} workers, LOAD_GROUPS=${settings.groups})`,
+    );
+  }
+}

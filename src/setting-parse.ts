@@ -1,0 +1,74 @@
+// Small readers for environment settings. Each one trims, treats an empty value as unset, and
+// throws a SettingError that names the variable, the value it got and what it expects.
+
+/** A configuration mistake: the message alone tells the operator what to fix. */
+export class SettingError extends Error {
+  readonly code = 'LT_BAD_SETTING';
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingError';
+  }
+}
+
+export function readString(env: NodeJS.ProcessEnv, name: string): string | null {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? null : value;
+}
+
+interface Range {
+  min?: number;
+  max?: number;
+}
+
+export function readNumber(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  range: Range = {},
+): number {
+  const raw = readString(env, name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || !inRange(value, range)) {
+    throw new SettingError(`${name} must be ${describe('a number', range)} (got "${raw}")`);
+  }
+  return value;
+}
+
+export function readInteger(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  range: Range = {},
+): number {
+  const raw = readString(env, name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || !inRange(value, range)) {
+    throw new SettingError(`${name} must be ${describe('an integer', range)} (got "${raw}")`);
+  }
+  return value;
+}
+
+const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
+const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);
+
+export function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = readString(env, name);
+  if (raw === null) return fallback;
+  const word = raw.toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  throw new SettingError(`${name} must be true or false (got "${raw}")`);
+}
+
+function inRange(value: number, { min, max }: Range): boolean {
+  return (min === undefined || value >= min) && (max === undefined || value <= max);
+}
+
+function describe(kind: string, { min, max }: Range): string {
+  if (min !== undefined && max !== undefined) return `${kind} from ${min} to ${max}`;
+  if (min !== undefined) return min === 0 ? `${kind} >= 0` : `${kind} >= ${min}`;
+  if (max !== undefined) return `${kind} <= ${max}`;
+  return kind;
+}
