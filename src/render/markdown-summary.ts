@@ -1,0 +1,93 @@
+// The run summary for GitHub's job summary page (GITHUB_STEP_SUMMARY): verdict first, then the
+// headline figures and the tuning advice. Pure: results in, Markdown out; the caller appends it.
+import { formatCount, formatMs, formatShare } from './html/format';
+import { verdictState } from './html/verdict-section';
+
+import type { RunResults } from '../records';
+
+const HEADINGS = {
+  passed: '✅ theory-load: PASSED',
+  failed: '❌ theory-load: FAILED',
+  'not-judged': '⚪ theory-load: not judged',
+} as const;
+
+/**
+ * A short Markdown report. Text from the results (reasons, advice, error-free by design but
+ * written by other code) is made inert: no table breaks, no raw HTML, no line breaks in cells.
+ */
+export function renderMarkdownSummary(results: RunResults): string {
+  const lines = [`## ${HEADINGS[verdictState(results.verdict)]}`, ''];
+  if (results.verdict?.reason) lines.push(inline(results.verdict.reason), '');
+  if (results.partial || results.interrupted) {
+    const reasons = results.partial_reasons.map(inline).join(' ');
+    lines.push(`> **Partial run:** ${reasons || 'some users did not finish.'}`, '');
+  }
+
+  lines.push(...headlineTable(results), '');
+  if (results.verdict && results.verdict.criteria.length > 0) {
+    lines.push('### Criteria', '', '| criterion | value | bound | result |', '|---|---:|---|---|');
+    for (const criterion of results.verdict.criteria) {
+      const value = criterion.value === null ? '–' : String(Number(criterion.value.toPrecision(4)));
+      const result =
+        criterion.passed === null ? 'not judged' : criterion.passed ? 'pass' : '**FAIL**';
+      lines.push(
+        `| ${inline(criterion.name)} | ${value} | ${inline(criterion.bound)} | ${result} |`,
+      );
+    }
+    lines.push('');
+  }
+  for (const warning of results.verdict?.warnings ?? []) lines.push(`- ⚠️ ${inline(warning)}`);
+  if (results.verdict?.warnings.length) lines.push('');
+
+  lines.push(...adviceLines(results), '');
+  return lines.join('\n');
+}
+
+function headlineTable(results: RunResults): string[] {
+  const counts = results.status_counts;
+  const users = results.users;
+  const failedOrTimeout = counts.failed + counts.timeout;
+  const other = users - counts.completed - failedOrTimeout;
+  const { enqueue_ms: enqueue, total_ms: total } = results;
+  return [
+    '| figure | value |',
+    '|---|---:|',
+    `| users | ${formatCount(users)} |`,
+    `| completed | ${formatCount(counts.completed)} (${formatShare(counts.completed, users)}) |`,
+    `| failed + timeout | ${formatCount(failedOrTimeout)} (${formatShare(failedOrTimeout, users)}) |`,
+    `| other outcomes | ${formatCount(other)} |`,
+    `| enqueue p50 / p95 / max | ${formatMs(enqueue.p50)} / ${formatMs(enqueue.p95)} / ${formatMs(enqueue.max)} |`,
+    `| total p50 / p95 / max | ${formatMs(total.p50)} / ${formatMs(total.p95)} / ${formatMs(total.max)} |`,
+    `| requests | ${formatCount(results.requests)} |`,
+    `| wall time | ${results.wall_time_seconds.toFixed(1)} s |`,
+  ];
+}
+
+function adviceLines(results: RunResults): string[] {
+  if (results.advice === undefined) return [];
+  const lines = ['### Tuning advice', ''];
+  if (results.advice.length === 0) return [...lines, 'No rule fired: no tuning advice.'];
+  for (const advice of results.advice) {
+    lines.push(`- **${inline(advice.rule)}**: ${inline(advice.message)}`);
+    for (const [setting, value] of Object.entries(advice.changes)) {
+      lines.push(`  - \`${code(setting)}=${code(value)}\``);
+    }
+  }
+  return lines;
+}
+
+// One line of inert text: GitHub renders raw HTML in Markdown, and a `|` would end a table cell.
+function inline(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .trim();
+}
+
+// Inside a code span entities are shown literally, so only what would close the span goes.
+function code(text: string): string {
+  return text.replace(/[`\n\r]/g, ' ');
+}
