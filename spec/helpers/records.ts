@@ -31,11 +31,14 @@ export function requestSample(overrides: Partial<RequestSample> = {}): RequestSa
 
 /**
  * A user record: by default user 0 on project `p1`, completed after a 100 ms enqueue and two
- * 20 ms polls, started on schedule and ended 10 s later. Requests follow the given ones.
+ * 20 ms polls, started on schedule and ended `total_ms` (10 s) later.
  */
 export function userRecord(overrides: Partial<UserRecord> = {}): UserRecord {
   const user = overrides.user ?? 0;
   const scheduledMs = overrides.scheduled_start_ms ?? T0_MS + user * 150;
+  const actualMs =
+    overrides.actual_start_ms === undefined ? scheduledMs : overrides.actual_start_ms;
+  const totalMs = overrides.total_ms === undefined ? 10_000 : overrides.total_ms;
   const requests = overrides.requests ?? [
     requestSample({ kind: 'enqueue', start_ms: scheduledMs, duration_ms: 100, status: 202 }),
     requestSample({ start_ms: scheduledMs + 5_000, duration_ms: 20 }),
@@ -51,7 +54,7 @@ export function userRecord(overrides: Partial<UserRecord> = {}): UserRecord {
     error_code: null,
     error: null,
     enqueue_ms: 100,
-    total_ms: 10_000,
+    total_ms: totalMs,
     polls: requests.filter((sample) => sample.kind === 'poll').length,
     reused: false,
     execution_mode: 'local',
@@ -59,8 +62,8 @@ export function userRecord(overrides: Partial<UserRecord> = {}): UserRecord {
     last_step: null,
     last_progress: 100,
     scheduled_start_ms: scheduledMs,
-    actual_start_ms: scheduledMs,
-    end_ms: scheduledMs + 10_000,
+    actual_start_ms: actualMs,
+    end_ms: actualMs === null || totalMs === null ? null : actualMs + totalMs,
     ...overrides,
     requests,
   });
