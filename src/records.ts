@@ -143,28 +143,68 @@ export interface ProjectBreakdown {
   total_ms: LatencyStats;
 }
 
+/** One of the runbook's acceptance criteria as measured on a run. */
 export interface CriterionResult {
+  /** Stable id: `enqueue_p95_ms`, `completed_ratio`, `failed_timeout_ratio`, `unsupported_parameter`. */
   name: string;
+  /** The measured value in the unit the name carries; null when there was nothing to measure. */
   value: number | null;
+  /** The bound as a person reads it, e.g. "< 1500 ms" or ">= 95 %". */
   bound: string;
+  /** null when not judged: nothing to measure, or a single shard leaves it to the merge. */
   passed: boolean | null;
+  /** One sentence on what was counted, or why the criterion was not judged. */
   detail?: string;
 }
 
+/** A distinct `unsupported_parameter` message, with ids and numbers masked so repeats group. */
+export interface UnsupportedMessage {
+  message: string;
+  /** `provider`: the API's unsupported_parameter/value; `self_healing`: "rejected <param> - ...". */
+  form: 'provider' | 'self_healing';
+  /** The parameter the model rejected, when the text names it. */
+  param: string | null;
+  count: number;
+  /** The first few task ids seen with it. */
+  task_ids: string[];
+}
+
+/** Where `unsupported_parameter` showed up: failed tasks (one per task) and backend log lines. */
+export interface UnsupportedReport {
+  total: number;
+  in_tasks: number;
+  in_logs: number;
+  /** LOAD_BACKEND_LOGS as given (files or globs); empty when the logs were not scanned. */
+  log_patterns: string[];
+  messages: UnsupportedMessage[];
+}
+
 export interface Verdict {
-  /** null when the run could not be judged (or a single shard leaves it to the merge). */
+  /** true or false when judged; null when the run could not be judged or a shard defers. */
   passed: boolean | null;
   judged: boolean;
+  /**
+   * A single shard of a sharded run: the merge (`npm run merge`) judges the whole run. This and
+   * `unsupported` are always written by judgeRun; optional only for results saved before them.
+   */
+  deferred?: boolean;
+  /** Why the run was not judged, or null. */
   reason: string | null;
   criteria: CriterionResult[];
   warnings: string[];
+  unsupported?: UnsupportedReport;
 }
 
+/** One piece of tuning advice, driven by what the run measured. */
 export interface Advice {
+  /** Stable id, e.g. `timeouts` or `stale-lock-409`. */
   rule: string;
+  /** The runbook's tuning rules, or a trap described in the API contract (absent in old files). */
+  source?: 'runbook' | 'contract';
   message: string;
-  /** Settings to change, with concrete next values. */
+  /** Backend settings to change, with concrete next values; empty when no knob applies. */
   changes: Record<string, string>;
+  /** The figures that triggered the advice: counts, percentiles, messages. */
   evidence: string[];
 }
 
