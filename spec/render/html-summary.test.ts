@@ -25,17 +25,34 @@ const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)>'&`;
 const failedVerdict: Verdict = deepFreeze({
   passed: false,
   judged: true,
+  deferred: false,
   reason: 'completed 60.0% is below 95%',
   criteria: [
-    { name: 'enqueue p95', value: 812.345, bound: '< 1500 ms', passed: true },
-    { name: 'completed share', value: 0.6, bound: '>= 0.95', passed: false },
+    {
+      name: 'enqueue_p95_ms',
+      value: 812.345,
+      bound: '< 1500 ms',
+      passed: true,
+      detail: '56 answers',
+    },
+    { name: 'completed_ratio', value: 0.6, bound: '>= 95 %', passed: false, detail: '33 of 60' },
   ],
   warnings: ['4 users shared a reused task'],
+  unsupported: {
+    total: 2,
+    in_tasks: 2,
+    in_logs: 0,
+    log_patterns: [],
+    messages: [
+      { message: HOSTILE, form: 'provider', param: 'temperature', count: 2, task_ids: ['task-3'] },
+    ],
+  },
 });
 
 const timeoutAdvice: Advice[] = deepFreeze([
   {
-    rule: 'pipeline-timeouts',
+    rule: 'timeouts',
+    source: 'runbook',
     message: 'Timeouts rose: give each worker fewer pipelines.',
     changes: { THEORY_LOCAL_MAX_CONCURRENT_TASKS: '3', THEORY_STATUS_POLL_HINT_SECONDS: '6' },
     evidence: ['timeout 20.0% of users'],
@@ -56,6 +73,11 @@ function summarize(records: readonly UserRecord[], context: Partial<AggregateCon
 
 function withJudgement(results: RunResults): RunResults {
   return deepFreeze({ ...results, verdict: failedVerdict, advice: timeoutAdvice });
+}
+
+// The page check runs in the browser; the project's TypeScript has no DOM types.
+interface SvgPath {
+  getTotalLength(): number;
 }
 
 function count(html: string, fragment: string): number {
@@ -108,6 +130,20 @@ test.describe('renderHtmlSummary', () => {
     expect(html).toContain('<td class="num">812.3</td>');
     expect(html).toContain('4 users shared a reused task');
     expect(html).toContain('THEORY_LOCAL_MAX_CONCURRENT_TASKS=3');
+  });
+
+  test('says a single shard defers its verdict to the merge', () => {
+    const deferred = {
+      ...failedVerdict,
+      passed: null,
+      judged: false,
+      deferred: true,
+      reason: null,
+    };
+    const html = renderHtmlSummary(deepFreeze({ ...summarize(mixedRun(5, 1)), verdict: deferred }));
+
+    expect(html).toContain('verdict-deferred');
+    expect(html).toContain('the merge judges the whole run');
   });
 
   test('renders an empty run with no charts and says there was nothing to draw', () => {
@@ -239,7 +275,7 @@ test.describe('summary page in Chromium', () => {
       await expect(page.locator('svg.in-flight-chart path.in-flight')).toHaveCount(1);
       const pathLength = await page
         .locator('path.in-flight')
-        .evaluate((path: SVGPathElement) => path.getTotalLength());
+        .evaluate((path) => (path as unknown as SvgPath).getTotalLength());
       expect(pathLength).toBeGreaterThan(100);
       await expect(page.locator('table.per-project tbody tr')).toHaveCount(3);
       await expect(page.locator('.verdict-failed')).toBeVisible();

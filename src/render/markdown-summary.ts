@@ -8,6 +8,7 @@ import type { RunResults } from '../records';
 const HEADINGS = {
   passed: '✅ theory-load: PASSED',
   failed: '❌ theory-load: FAILED',
+  deferred: '⏩ theory-load: deferred to the merge',
   'not-judged': '⚪ theory-load: not judged',
 } as const;
 
@@ -17,6 +18,7 @@ const HEADINGS = {
  */
 export function renderMarkdownSummary(results: RunResults): string {
   const lines = [`## ${HEADINGS[verdictState(results.verdict)]}`, ''];
+  if (results.verdict === undefined) lines.push('These results carry no verdict.', '');
   if (results.verdict?.reason) lines.push(inline(results.verdict.reason), '');
   if (results.partial || results.interrupted) {
     const reasons = results.partial_reasons.map(inline).join(' ');

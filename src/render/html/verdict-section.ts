@@ -1,13 +1,18 @@
 // The verdict banner: the first thing on the page, because "did it pass?" is the first question.
 import { escapeHtml } from './escape';
 import { renderTable } from './table';
+import { renderUnsupportedReport } from './unsupported-report';
 
 import type { Verdict } from '../../records';
 
-type VerdictState = 'passed' | 'failed' | 'not-judged';
+export type VerdictState = 'passed' | 'failed' | 'deferred' | 'not-judged';
 
-/** What the banner says: a run without a verdict, or one that could not be judged, says so. */
+/**
+ * What the banner says. A shard of a sharded run defers to the merge; a run without a verdict,
+ * or one that could not be judged, says so rather than looking like a pass.
+ */
 export function verdictState(verdict: Verdict | undefined): VerdictState {
+  if (verdict?.deferred) return 'deferred';
   if (verdict === undefined || !verdict.judged || verdict.passed === null) return 'not-judged';
   return verdict.passed ? 'passed' : 'failed';
 }
@@ -15,13 +20,15 @@ export function verdictState(verdict: Verdict | undefined): VerdictState {
 const HEADLINES: Record<VerdictState, string> = {
   passed: 'PASSED: the run meets the acceptance criteria',
   failed: 'FAILED: the run misses the acceptance criteria',
-  'not-judged': 'NOT JUDGED: these results carry no verdict',
+  deferred: 'DEFERRED: one shard of a sharded run; the merge judges the whole run',
+  'not-judged': 'NOT JUDGED',
 };
 
 /** The banner, the reason, one row per criterion and the verdict's warnings. */
 export function renderVerdictSection(verdict: Verdict | undefined): string {
   const state = verdictState(verdict);
-  const reason = verdict?.reason ? `<p>${escapeHtml(verdict.reason)}</p>` : '';
+  const reasonText = verdict === undefined ? 'These results carry no verdict.' : verdict.reason;
+  const reason = reasonText ? `<p>${escapeHtml(reasonText)}</p>` : '';
   const banner = `<div class="verdict verdict-${state}"><strong>${HEADLINES[state]}</strong>${reason}</div>`;
   if (verdict === undefined) return banner;
 
@@ -36,10 +43,11 @@ export function renderVerdictSection(verdict: Verdict | undefined): string {
             { label: 'result' },
           ],
           verdict.criteria.map((criterion) => [
-            criterion.detail ? `${criterion.name} (${criterion.detail})` : criterion.name,
+            criterion.name,
             criterion.value === null ? '–' : formatCriterionValue(criterion.value),
             criterion.bound,
             criterion.passed === null ? 'not judged' : criterion.passed ? 'pass' : 'FAIL',
+            criterion.detail ?? '',
           ]),
           'criteria',
         );
@@ -47,7 +55,12 @@ export function renderVerdictSection(verdict: Verdict | undefined): string {
     verdict.warnings.length === 0
       ? ''
       : `<ul class="warnings">${verdict.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`;
-  return banner + criteria + warnings;
+  return (
+    banner +
+    criteria +
+    warnings +
+    (verdict.unsupported ? renderUnsupportedReport(verdict.unsupported) : '')
+  );
 }
 
 // Criterion values are ratios (0.97) or milliseconds (1234.5678): a few digits say enough.
