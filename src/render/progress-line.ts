@@ -15,7 +15,7 @@ export interface ProgressLineOptions {
  *
  * @example
  * renderProgressLine(snapshot, { tty: false });
- * // => 'theory-load: 40/100 started | 12 in flight | 25 completed | 2 failed | 1 timeout | ...'
+ * // => 'theory-load: 40/100 started, 12 in flight, 25 completed, 2 failed, 1 timeout, ...'
  */
 export function renderProgressLine(
   snapshot: ProgressSnapshot,
@@ -32,7 +32,7 @@ export function renderProgressLine(
     `enqueue p95 ${p95}`,
     `${formatDuration(snapshot.seconds_left_until_last_deadline)} left`,
   ];
-  const line = parts.join(' | ');
+  const line = parts.join(', ');
   return options.tty ? line : `theory-load: ${line}`;
 }
 
@@ -48,6 +48,8 @@ export function formatDuration(seconds: number): string {
 /** The part of a writable stream the printer needs; a fake in tests. */
 export interface LineStream {
   write(chunk: string): unknown;
+  /** Terminal width, which Node sets on TTY streams. */
+  columns?: number;
 }
 
 export interface ProgressPrinterOptions {
@@ -86,7 +88,9 @@ export function createProgressPrinter(
     if (!options.tty && line === lastLine) return;
     lastLine = line;
     if (options.tty) {
-      stream.write(`${REDRAW}${line}${CLEAR_TO_END}`);
+      // A line that wraps cannot be redrawn with \r: it would leave its first half behind.
+      const fitted = line.slice(0, Math.max((stream.columns ?? 120) - 1, 20));
+      stream.write(`${REDRAW}${fitted}${CLEAR_TO_END}`);
       lineOpen = true;
     } else {
       stream.write(`${line}\n`);
