@@ -56,7 +56,10 @@ export function loadBackendProfile(
 
 /** `KEY=VALUE,KEY=VALUE` (commas or whitespace between pairs) over the initial profile. */
 export function parseInlineProfile(text: string): BackendProfile {
-  const pairs = text.split(/[\s,]+/).filter((pair) => pair !== '');
+  const pairs = text
+    .replace(/\s*=\s*/g, '=')
+    .split(/[\s,]+/)
+    .filter((pair) => pair !== '');
   const entries = pairs.map((pair): [string, string] => {
     const equals = pair.indexOf('=');
     if (equals <= 0) {
