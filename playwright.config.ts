@@ -1,0 +1,41 @@
+// The load run's Playwright configuration. With LOAD_BASE_URL unset it starts the embedded
+// simulator and runs against it, so `npx playwright test` works with no setup at all.
+import { defineConfig } from '@playwright/test';
+import dotenv from 'dotenv';
+
+import { exitOnSettingError } from './src/exit-on-setting-error';
+import { readSettings } from './src/settings';
+
+dotenv.config({ quiet: true });
+
+const settings = exitOnSettingError(() => readSettings(process.env));
+// A sharded run leaves a blob report for `npm run merge`.
+const sharded = process.argv.some((arg) => arg.startsWith('--shard'));
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  retries: 0,
+  // One worker per group: a worker runs one test at a time and every group must run at once.
+  workers: settings.groups,
+  timeout: 0,
+  globalSetup: './fixtures/global-setup.ts',
+  // The load reporter goes first: it redacts secrets from errors before the others see them.
+  reporter: [
+    ['./reporters/load-reporter.ts'],
+    ['list'],
+    ['html', { open: 'never' }],
+    ...(sharded ? [['blob'] as ['blob']] : []),
+  ],
+  use: { trace: 'off' },
+  webServer: settings.simulator
+    ? {
+        command: 'npx tsx simulator/main.ts',
+        url: `http://127.0.0.1:${settings.simulatorPort}/health`,
+        reuseExistingServer: !process.env.CI,
+        timeout: 60_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      }
+    : undefined,
+});

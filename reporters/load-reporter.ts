@@ -1,0 +1,164 @@
+// The custom reporter: gathers the user records that the load tests attached, accounts for
+// every user that should have run, and writes the results JSON plus a console summary. It works
+// the same during a run, for one shard, and in `merge-reports` over many shards' blobs, because
+// everything it needs travels in attachments and annotations.
+import { readFileSync } from 'node:fs';
+
+import createDebug from 'debug';
+
+import { collectRecords } from '../src/collect';
+import { RECORDS_ATTACHMENT } from '../src/records';
+import { createRedactor } from '../src/redact';
+import { aggregateRuns } from '../src/results';
+import { USERS_ANNOTATION } from '../src/run-plan';
+import { parseUserList } from '../src/schedule';
+import { readSettings, toPublicSettings } from '../src/settings';
+import { watchProgress } from './progress-watch';
+import { scrubError, scrubErrors } from './scrub-errors';
+import { writeRunOutputs } from './write-outputs';
+
+import type { CollectMode } from '../src/collect';
+import type { GroupAttachment, PublicSettings, RunResults } from '../src/records';
+import type { Settings } from '../src/settings';
+import type { ProgressWatch } from './progress-watch';
+import type {
+  FullConfig,
+  FullResult,
+  Reporter,
+  Suite,
+  TestCase,
+  TestError,
+  TestResult,
+  TestStep,
+} from '@playwright/test/reporter';
+
+const debug = createDebug('theory-load:reporter');
+
+export interface LoadReporterOptions {
+  /** Where the results JSON goes when LOAD_OUTPUT is unset. */
+  outputFile?: string;
+}
+
+export default class LoadReporter implements Reporter {
+  private config: FullConfig | null = null;
+  private expectedUsers: number[] = [];
+  private readonly attachments = new Map<string, GroupAttachment>();
+  private readonly harnessErrors: string[] = [];
+  private readonly localSettings = readLocalSettings();
+  private readonly redact = createRedactor(this.localSettings ? [this.localSettings.token] : []);
+  private results: RunResults | null = null;
+  private progress: ProgressWatch | null = null;
+  private firstResult: TestResult | null = null;
+
+  constructor(private readonly options: LoadReporterOptions = {}) {}
+
+  printsToStdio(): boolean {
+    return true;
+  }
+
+  onBegin(config: FullConfig, suite: Suite): void {
+    this.config = config;
+    // Prints only once the global setup has named a progress folder, so a merge stays quiet.
+    this.progress = watchProgress(process.stdout);
+    for (const test of suite.allTests()) {
+      for (const annotation of test.annotations) {
+        if (annotation.type === USERS_ANNOTATION && annotation.description) {
+          this.expectedUsers.push(...parseUserList(annotation.description));
+        }
+      }
+    }
+  }
+
+  onStepEnd(_test: TestCase, _result: TestResult, step: TestStep): void {
+    scrubError(step.error, this.redact);
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    this.firstResult ??= result;
+    scrubErrors(result.errors, this.redact);
+    scrubError(result.error, this.redact);
+    for (const attachment of result.attachments) {
+      if (attachment.name !== RECORDS_ATTACHMENT) continue;
+      const text = attachment.body?.toString('utf8') ?? readFileSync(attachment.path ?? '', 'utf8');
+      // The last attempt of a test wins; retries are off, but a user may still turn them on.
+      this.attachments.set(test.id, JSON.parse(text) as GroupAttachment);
+    }
+    if (result.status === 'failed') {
+      const message = result.errors.map((error) => error.message ?? '').join('\n');
+      this.harnessErrors.push(this.redact(`${test.title}: ${message}`));
+    }
+  }
+
+  onError(error: TestError): void {
+    scrubError(error, this.redact);
+    this.harnessErrors.push(error.message ?? 'unknown error');
+  }
+
+  async onEnd(result: FullResult): Promise<void> {
+    this.progress?.stop();
+    const mode = this.mode();
+    const collected = collectRecords({
+      attachments: [...this.attachments.values()],
+      expectedUsers: this.expectedUsers,
+      mode,
+      fallbackSettings: this.fallbackSettings(),
+    });
+    const partialReasons = [...collected.partialReasons];
+    if (result.status === 'timedout') partialReasons.push('the run hit its global timeout');
+    if (this.harnessErrors.length > 0) partialReasons.push('the harness reported errors');
+
+    this.results = aggregateRuns(collected.records, {
+      settings: collected.settings,
+      shard: mode === 'shard' ? (this.config?.shard ?? null) : null,
+      shardsMerged: collected.shardsMerged,
+      interrupted: result.status === 'interrupted',
+      aborted: false,
+      partialReasons,
+    });
+    debug('%s: %d users, %d attachments', mode, this.results.users, this.attachments.size);
+    const written = await writeRunOutputs(this.results, {
+      outputPath: this.outputPath(collected.settings),
+      redact: this.redact,
+      harnessErrors: this.harnessErrors,
+    });
+    // The HTML reporter builds its report after this onEnd, from these same result objects,
+    // so an attachment added here lands in Playwright's report next to the first group.
+    this.firstResult?.attachments.push({
+      name: 'summary.html',
+      contentType: 'text/html',
+      path: written.summaryHtmlPath,
+    });
+  }
+
+  private mode(): CollectMode {
+    const shard = this.config?.shard;
+    if (shard && shard.total > 1) return 'shard';
+    const sharded = [...this.attachments.values()].some((a) => a.shard.total > 1);
+    return sharded ? 'merge' : 'run';
+  }
+
+  private fallbackSettings(): PublicSettings | null {
+    const settings = this.localSettings;
+    if (settings === null) return null;
+    return toPublicSettings(settings, settings.startAtMs ?? Number(process.env.LOAD_START_AT ?? 0));
+  }
+
+  /** LOAD_OUTPUT, then the reporter option, then what the run itself was told. */
+  private outputPath(settings: PublicSettings | null): string {
+    return (
+      process.env.LOAD_OUTPUT?.trim() ||
+      this.options.outputFile ||
+      settings?.output ||
+      'load-results/results.json'
+    );
+  }
+}
+
+/** The reporter's own view of the settings; a merge on another machine may have none. */
+function readLocalSettings(): Settings | null {
+  try {
+    return readSettings(process.env);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,78 @@
+// Runs the real load suite (`npx playwright test` in the project root) as a child process,
+// the way a user does, with its outputs in a folder of the calling test. Only loopback targets.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import type { RunResults } from '../../src/records';
+
+export const PROJECT_ROOT = resolve(__dirname, '../..');
+
+export interface LoadRun {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  results: RunResults | null;
+  outputDir: string;
+  resultsPath: string;
+}
+
+export interface LoadRunOptions {
+  /** LOAD_* and other settings for the run; the parent's LOAD_ and SIM_ variables never leak in. */
+  env: Record<string, string>;
+  /** Extra arguments after `playwright test`, such as `--shard=1/3`. */
+  args?: string[];
+  /** Folder for the results JSON, HTML report, blob and test-results of this run. */
+  outputDir: string;
+  /** `merge` runs `npm run merge -- <blobDir>` instead of a load run. */
+  merge?: { blobDir: string };
+  timeoutMs?: number;
+}
+
+export function runLoad(options: LoadRunOptions): Promise<LoadRun> {
+  const { outputDir } = options;
+  const resultsPath = join(outputDir, 'results.json');
+  const env: NodeJS.ProcessEnv = {
+    ...cleanEnv(process.env),
+    LOAD_OUTPUT: resultsPath,
+    PLAYWRIGHT_HTML_OUTPUT_DIR: join(outputDir, 'html-report'),
+    PLAYWRIGHT_BLOB_OUTPUT_DIR: join(outputDir, 'blob-report'),
+    ...options.env,
+  };
+  const args = options.merge
+    ? ['playwright', 'merge-reports', '--config', 'merge.config.ts', options.merge.blobDir]
+    : [
+        'playwright',
+        'test',
+        `--output=${join(outputDir, 'test-results')}`,
+        ...(options.args ?? []),
+      ];
+
+  return new Promise((done, fail) => {
+    const child = spawn('npx', args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
+    child.on('error', fail);
+    child.on('close', (exitCode) => {
+      clearTimeout(timer);
+      const results = existsSync(resultsPath)
+        ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as RunResults)
+        : null;
+      done({ exitCode, stdout, stderr, results, outputDir, resultsPath });
+    });
+  });
+}
+
+/** The spec runner's own Playwright and CI variables would confuse the nested run. */
+function cleanEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (/^(LOAD_|SIM_|THEORY_|DB_|CODING_|PW_|PLAYWRIGHT_|TEST_)/.test(name)) continue;
+    if (name === 'FORCE_COLOR' || name === 'DEBUG') continue;
+    clean[name] = value;
+  }
+  return clean;
+}
