@@ -17,7 +17,7 @@ export const OUTCOMES = [
   'exception',
   // Started but never reached an outcome: test timeout, worker crash, interrupted run, lost shard.
   'unfinished',
-  // Never started because the run was aborted first.
+  // Never started: the run was aborted, interrupted or cut short before the user's slot came.
   'not_started',
 ] as const;
 

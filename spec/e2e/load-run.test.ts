@@ -205,3 +205,41 @@ test('a planted token appears in no output file and not on the console', async (
   expect(texts.filter((t) => t.text.includes(token)).map((t) => t.path)).toEqual([]);
   expect(run.stdout + run.stderr).not.toContain(token);
 });
+
+test('an interrupted run still writes every user, marked partial', async () => {
+  const testInfo = test.info();
+  const sim = await simulate({ pipelineSeconds: 60 });
+  const env = target(sim, { LOAD_USERS: '40', LOAD_SPAWN_INTERVAL: '0.25' });
+  const run = await runLoad({ env, outputDir: testInfo.outputPath('run'), interruptAfterMs: 8000 });
+  const results = run.results!;
+  const counts = results.status_counts;
+
+  expect(run.exitCode).not.toBe(0);
+  expect(results.interrupted).toBe(true);
+  expect(results.partial).toBe(true);
+  expect(results.users).toBe(40);
+  expect(results.runs.map((r) => r.user)).toEqual([...Array(40).keys()]);
+  expect(counts.unfinished).toBeGreaterThan(0);
+  expect(counts.not_started).toBeGreaterThan(0);
+  expect(counts.unfinished + counts.not_started).toBe(40);
+  const started = results.runs.filter((r) => r.outcome === 'unfinished');
+  expect(started.every((r) => r.task_id !== null && r.requests.length > 0)).toBe(true);
+  expect(routeTotal(sim.stats().requests.by_route.enqueue)).toBe(counts.unfinished);
+});
+
+test('a run cut by the global timeout counts its users as unfinished', async () => {
+  const testInfo = test.info();
+  const sim = await simulate({ pipelineSeconds: 60 });
+  const env = target(sim, { LOAD_USERS: '20' });
+  const run = await runLoad({
+    env,
+    outputDir: testInfo.outputPath('run'),
+    args: ['--global-timeout=9000'],
+  });
+  const results = run.results!;
+
+  expect(run.exitCode).not.toBe(0);
+  expect(results.partial).toBe(true);
+  expect(results.partial_reasons).toContain('the run hit its global timeout');
+  expect(results.status_counts.unfinished).toBe(20);
+});

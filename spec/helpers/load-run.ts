@@ -27,6 +27,8 @@ export interface LoadRunOptions {
   /** `merge` runs `npm run merge -- <blobDir>` instead of a load run. */
   merge?: { blobDir: string };
   timeoutMs?: number;
+  /** Sends SIGINT to the whole run (as Ctrl-C does) after this many ms. */
+  interruptAfterMs?: number;
 }
 
 export function runLoad(options: LoadRunOptions): Promise<LoadRun> {
@@ -49,15 +51,29 @@ export function runLoad(options: LoadRunOptions): Promise<LoadRun> {
       ];
 
   return new Promise((done, fail) => {
-    const child = spawn('npx', args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so an interrupt reaches Playwright and its workers like Ctrl-C.
+    const child = spawn('npx', args, {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const interrupt =
+      options.interruptAfterMs === undefined
+        ? undefined
+        : setTimeout(() => process.kill(-child.pid!, 'SIGINT'), options.interruptAfterMs);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
+    const timer = setTimeout(
+      () => process.kill(-child.pid!, 'SIGKILL'),
+      options.timeoutMs ?? 180_000,
+    );
     child.on('error', fail);
     child.on('close', (exitCode) => {
       clearTimeout(timer);
+      clearTimeout(interrupt);
       const results = existsSync(resultsPath)
         ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as RunResults)
         : null;
