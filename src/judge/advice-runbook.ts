@@ -117,7 +117,7 @@ export function rateLimitAdvice(
 
   const evidence: string[] = [];
   if (signals.rateLimited > 0) {
-    evidence.push(`${plural(signals.rateLimited, 'error')} name a 429 or a rate limit`);
+    evidence.push(`${plural(signals.rateLimited, 'error')} mentioning a 429 or a rate limit`);
   }
   if (signals.answered429 > 0) {
     evidence.push(`${plural(signals.answered429, 'request')} answered HTTP 429`);
