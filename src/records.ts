@@ -145,7 +145,10 @@ export interface ProjectBreakdown {
 
 /** One of the runbook's acceptance criteria as measured on a run. */
 export interface CriterionResult {
-  /** Stable id: `enqueue_p95_ms`, `completed_ratio`, `failed_timeout_ratio`, `unsupported_parameter`. */
+  /**
+   * Stable id: `enqueue_p95_ms`, `completed_ratio`, `failed_timeout_ratio` or
+   * `unsupported_parameter`.
+   */
   name: string;
   /** The measured value in the unit the name carries; null when there was nothing to measure. */
   value: number | null;
@@ -160,7 +163,7 @@ export interface CriterionResult {
 /** A distinct `unsupported_parameter` message, with ids and numbers masked so repeats group. */
 export interface UnsupportedMessage {
   message: string;
-  /** `provider`: the API's unsupported_parameter/value; `self_healing`: "rejected <param> - ...". */
+  /** `provider`: unsupported_parameter or _value; `self_healing`: "rejected <param> - ...". */
   form: 'provider' | 'self_healing';
   /** The parameter the model rejected, when the text names it. */
   param: string | null;

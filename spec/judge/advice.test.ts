@@ -50,7 +50,8 @@ test.describe('runbook rule 1: timeouts', () => {
       THEORY_STATUS_POLL_HINT_SECONDS: '6',
     });
     expect(advice.message).toContain(
-      'Lower THEORY_LOCAL_MAX_CONCURRENT_TASKS from 4 to 3; raise THEORY_STATUS_POLL_HINT_SECONDS from 5 to 6 (runbook: 6-8).',
+      'Lower THEORY_LOCAL_MAX_CONCURRENT_TASKS from 4 to 3; ' +
+        'raise THEORY_STATUS_POLL_HINT_SECONDS from 5 to 6 (runbook: 6-8).',
     );
     expect(advice.evidence).toEqual([
       '5 of 30 users timed out (16.7 %)',
@@ -243,7 +244,8 @@ test.describe('runbook rule 3: 429s and LLM saturation', () => {
 
   test('fires on empty choices and LLM timeouts, and links empty choices to unsupported parameters', () => {
     const empty =
-      "Theory generation failed: Model 'gpt-5.2-chat' returned empty choices after 3 attempts (possible rate-limit or content filter).";
+      "Theory generation failed: Model 'gpt-5.2-chat' returned empty choices after 3 attempts " +
+      '(possible rate-limit or content filter).';
     const results = runResults([
       ...usersWith(1, 'failed', { error: empty }),
       ...usersWith(
@@ -262,6 +264,13 @@ test.describe('runbook rule 3: 429s and LLM saturation', () => {
       '2 failed pipelines ended in an LLM timeout, empty choices or failed embeddings',
       'empty choices can also come from unsupported-parameter switching (see that advice)',
     ]);
+  });
+
+  test('recognises a rate limit named without the status code', () => {
+    const error =
+      "Theory generation failed: {'code': 'RateLimitReached', 'message': 'Too Many Requests'}";
+    const results = runResults(runOf(10, 1, 'failed', { error }));
+    expect(rules(adviseRun(results, profile(), EMPTY_SCAN))).toEqual(['llm-rate-limit']);
   });
 
   test('does not take a 4290 ms figure or a user id for a 429', () => {
@@ -394,7 +403,8 @@ test.describe('contract traps', () => {
     );
     expect(advice.evidence).toEqual([
       '3 occurrences of unsupported_parameter',
-      '2x (66.7 %) self_healing: "Model \'gpt-#-chat\' rejected max_tokens - switching to max_completion_tokens and retrying."',
+      "2x (66.7 %) self_healing: \"Model 'gpt-#-chat' rejected max_tokens - switching to " +
+        'max_completion_tokens and retrying."',
       '1x (33.3 %) self_healing: "Model \'gpt-#-chat\' rejected temperature - removing it and retrying."',
     ]);
   });

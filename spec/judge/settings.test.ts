@@ -142,7 +142,8 @@ test.describe('backend profile', () => {
 
   test('rejects an unknown key, so a misspelt knob is not silently ignored', () => {
     expect(() => loadBackendProfile('DB_POOL_SIZ=30')).toThrow(
-      'LOAD_BACKEND_PROFILE: unknown setting "DB_POOL_SIZ" (expected one of THEORY_LOCAL_MAX_CONCURRENT_TASKS,',
+      'LOAD_BACKEND_PROFILE: unknown setting "DB_POOL_SIZ" ' +
+        '(expected one of THEORY_LOCAL_MAX_CONCURRENT_TASKS,',
     );
   });
 

@@ -22,13 +22,15 @@ const HEALING =
   "Model 'gpt-5.2-chat' rejected max_tokens - switching to max_completion_tokens and retrying.";
 const REMOVING = "Model 'gpt-5.2-chat' rejected temperature - removing it and retrying.";
 
+const PROVIDER_TEMPERATURE = "{'code': 'unsupported_value', 'param': 'temperature'}";
+
 const PLAIN_LOG = deepFreeze([
   'INFO:     10.0.0.4:51234 - "GET /api/projects/p1/generate-theory/status/x HTTP/1.1" 200 OK',
   HEALING,
   HEALING,
   REMOVING,
   `LLM coding failed for fragment ${FRAGMENT}: Error code: 429 - {'error': 'rate limited'}`,
-  `[theory][${TASK_A}] auto_code failed: Error code: 400 - {'code': 'unsupported_value', 'param': 'temperature'}`,
+  `[theory][${TASK_A}] auto_code failed: Error code: 400 - ${PROVIDER_TEMPERATURE}`,
   '',
 ]);
 
@@ -46,8 +48,7 @@ test.describe('scanLogLines on plain text', () => {
         task_ids: [],
       },
       {
-        message:
-          "[theory][<id>] auto_code failed: Error code: # - {'code': 'unsupported_value', 'param': 'temperature'}",
+        message: `[theory][<id>] auto_code failed: Error code: # - ${PROVIDER_TEMPERATURE}`,
         form: 'provider',
         param: 'temperature',
         count: 1,

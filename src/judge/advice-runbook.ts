@@ -54,9 +54,10 @@ export function timeoutAdvice(results: RunResults, profile: BackendProfile): Adv
     nextStep(profile, 'THEORY_LOCAL_MAX_CONCURRENT_TASKS'),
     nextStep(profile, 'THEORY_STATUS_POLL_HINT_SECONDS'),
   ];
+  const stepsText = asSentence(steps.map((step) => step.text));
   const message =
     'Pipelines run out of time: fewer pipelines at once per replica each finish sooner, and ' +
-    `a longer poll hint takes status load off the API. ${asSentence(steps.map((step) => step.text))}`;
+    `a longer poll hint takes status load off the API. ${stepsText}`;
   return { rule: 'timeouts', source: 'runbook', message, changes: changesOf(steps), evidence };
 }
 
@@ -98,9 +99,10 @@ export function databaseAdvice(
     ? " This is past the runbook's 30/20: check that (pool + overflow) x replicas stays under " +
       "the database's max_connections."
     : '';
+  const stepsText = asSentence(steps.map((step) => step.text));
   const message =
     'The database pool runs short: a running pipeline holds a connection from load_project ' +
-    `to save_theory, so new enqueues wait for one. ${asSentence(steps.map((s) => s.text))}${ceiling}`;
+    `to save_theory, so new enqueues wait for one. ${stepsText}${ceiling}`;
   return { rule: 'db-pool', source: 'runbook', message, changes: changesOf(steps), evidence };
 }
 

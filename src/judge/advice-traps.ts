@@ -78,6 +78,7 @@ export function celeryPendingAdvice(results: RunResults): Advice | null {
   if (stuck.length === 0) return null;
   const celery = results.runs.filter((run) => run.execution_mode === 'celery').length;
   const timeouts = results.status_counts.timeout;
+  const steps = stepHistogram(stuck);
   return {
     rule: 'celery-pending',
     source: 'contract',
@@ -87,7 +88,7 @@ export function celeryPendingAdvice(results: RunResults): Advice | null {
       "theory was saved. Switch to local mode (the runbook's rollback) to measure the pipeline.",
     changes: { THEORY_USE_CELERY: 'false' },
     evidence: [
-      `${stuck.length} of ${plural(timeouts, 'timeout')} last saw status pending (${stepHistogram(stuck)})`,
+      `${stuck.length} of ${plural(timeouts, 'timeout')} last saw status pending (${steps})`,
       `${celery} of ${plural(results.users, 'user')} got execution_mode celery`,
     ],
   };

@@ -4,10 +4,19 @@ import { summarizeMs } from '../stats';
 
 import type { UserRecord } from '../records';
 
-const POOL_ERROR =
-  /QueuePool limit|connection pool|pool[_ ]timeout|too many connections|remaining connection slots/i;
+// SQLAlchemy's QueuePool timeout, and PostgreSQL refusing connections past max_connections.
+const POOL_ERROR = new RegExp(
+  [
+    'QueuePool limit',
+    'connection pool',
+    'pool[_ ]timeout',
+    'too many connections',
+    'remaining connection slots',
+  ].join('|'),
+  'i',
+);
 // "empty choices ... (possible rate-limit ...)" is the wrapper's guess, not a 429: see SATURATION.
-const RATE_LIMIT = /\b429\b|too many requests|rate[ -]?limit(?:ed|ing)?\b/i;
+const RATE_LIMIT = /\b429\b|too many requests|rate[ _-]?limit/i;
 const SATURATION = /returned empty choices|timed out after \d+ ?s|Embedding generation failed/i;
 const EMPTY_CHOICES = /returned empty choices/i;
 

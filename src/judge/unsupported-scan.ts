@@ -105,7 +105,8 @@ export function normalizeMessage(text: string): string {
     .replace(/\d+(?:\.\d+)?/g, '#')
     .replace(/\s+/g, ' ')
     .trim();
-  return masked.length > MESSAGE_MAX_CHARS ? `${masked.slice(0, MESSAGE_MAX_CHARS - 1)}…` : masked;
+  if (masked.length <= MESSAGE_MAX_CHARS) return masked;
+  return `${masked.slice(0, MESSAGE_MAX_CHARS - 1)}…`;
 }
 
 function lineHit(line: string): Hit | null {
