@@ -1,6 +1,6 @@
 // The runbook's three tuning rules (section 5), each fired by what the run measured and each
 // naming the next value of its knobs from the backend's current profile.
-import { asSentence, formatMs, formatPercent, plural } from './format';
+import { asSentence, formatMs, formatPercent, formatSeconds, plural } from './format';
 import { changesOf, nextStep } from './knob-steps';
 import {
   bareEnqueue500s,
@@ -47,7 +47,9 @@ export function timeoutAdvice(results: RunResults, profile: BackendProfile): Adv
   }
   if (timeoutS !== null && p95Ms !== null) {
     const share = formatPercent(p95Ms / (timeoutS * 1000));
-    evidence.push(`total p95 ${formatMs(p95Ms)} is ${share} of the ${timeoutS} s pipeline timeout`);
+    evidence.push(
+      `total p95 ${formatSeconds(p95Ms)} is ${share} of the ${timeoutS} s pipeline timeout`,
+    );
   }
 
   const steps = [

@@ -11,6 +11,11 @@ export function formatMs(valueMs: number): string {
   return `${formatNumber(valueMs)} ms`;
 }
 
+/** Milliseconds as seconds with at most one decimal: 1200000 -> "1200 s". */
+export function formatSeconds(valueMs: number): string {
+  return `${formatNumber(valueMs / 1000)} s`;
+}
+
 /** At most one decimal, no trailing ".0": 3 -> "3", 2.25 -> "2.3". */
 export function formatNumber(value: number): string {
   return String(Math.round(value * 10) / 10);
