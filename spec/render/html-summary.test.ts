@@ -279,6 +279,11 @@ test.describe('summary page in Chromium', () => {
       expect(pathLength).toBeGreaterThan(100);
       await expect(page.locator('table.per-project tbody tr')).toHaveCount(3);
       await expect(page.locator('.verdict-failed')).toBeVisible();
+      for (const table of await page.locator('table').all()) {
+        const headerCells = await table.locator('thead th').count();
+        const firstRowCells = await table.locator('tbody tr').first().locator('td').count();
+        expect(firstRowCells, await table.getAttribute('class')).toBe(headerCells);
+      }
 
       const screenshotPath = testInfo.outputPath('summary.png');
       await page.screenshot({ path: screenshotPath, fullPage: true });

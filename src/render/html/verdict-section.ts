@@ -41,6 +41,7 @@ export function renderVerdictSection(verdict: Verdict | undefined): string {
             { label: 'value', numeric: true },
             { label: 'bound' },
             { label: 'result' },
+            { label: 'detail' },
           ],
           verdict.criteria.map((criterion) => [
             criterion.name,
