@@ -4,8 +4,8 @@
 /** A configuration mistake: the message alone tells the operator what to fix. */
 export class SettingError extends Error {
   readonly code = 'LT_BAD_SETTING';
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'SettingError';
   }
 }
@@ -18,6 +18,8 @@ export function readString(env: NodeJS.ProcessEnv, name: string): string | null 
 interface Range {
   min?: number;
   max?: number;
+  /** The value must be strictly greater than this. */
+  above?: number;
 }
 
 export function readNumber(
@@ -62,11 +64,16 @@ export function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: bool
   throw new SettingError(`${name} must be true or false (got "${raw}")`);
 }
 
-function inRange(value: number, { min, max }: Range): boolean {
-  return (min === undefined || value >= min) && (max === undefined || value <= max);
+function inRange(value: number, { min, max, above }: Range): boolean {
+  return (
+    (min === undefined || value >= min) &&
+    (max === undefined || value <= max) &&
+    (above === undefined || value > above)
+  );
 }
 
-function describe(kind: string, { min, max }: Range): string {
+function describe(kind: string, { min, max, above }: Range): string {
+  if (above !== undefined) return `${kind} > ${above}`;
   if (min !== undefined && max !== undefined) return `${kind} from ${min} to ${max}`;
   if (min !== undefined) return min === 0 ? `${kind} >= 0` : `${kind} >= ${min}`;
   if (max !== undefined) return `${kind} <= ${max}`;

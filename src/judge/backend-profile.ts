@@ -2,6 +2,8 @@
 // the runbook's step when the backend already took it.
 import { readFileSync } from 'node:fs';
 
+import { SettingError } from '../setting-parse';
+
 /** The six knobs of the runbook's tuning profile. */
 export const PROFILE_KEYS = [
   'THEORY_LOCAL_MAX_CONCURRENT_TASKS',
@@ -47,7 +49,7 @@ export function loadBackendProfile(
     text = readText(value);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new Error(`${SETTING}: cannot read the profile file "${value}" (${why})`, {
+    throw new SettingError(`${SETTING}: cannot read the profile file "${value}" (${why})`, {
       cause: error,
     });
   }
@@ -63,7 +65,7 @@ export function parseInlineProfile(text: string): BackendProfile {
   const entries = pairs.map((pair): [string, string] => {
     const equals = pair.indexOf('=');
     if (equals <= 0) {
-      throw new Error(`${SETTING} must be KEY=VALUE pairs or a JSON file (got "${pair}")`);
+      throw new SettingError(`${SETTING} must be KEY=VALUE pairs or a JSON file (got "${pair}")`);
     }
     return [pair.slice(0, equals).trim(), pair.slice(equals + 1).trim()];
   });
@@ -77,10 +79,10 @@ export function parseJsonProfile(text: string, path: string): BackendProfile {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new Error(`${where} must hold a JSON object of settings (it is not valid JSON)`);
+    throw new SettingError(`${where} must hold a JSON object of settings (it is not valid JSON)`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new Error(`${where} must hold a JSON object of settings (got ${typeof parsed})`);
+    throw new SettingError(`${where} must hold a JSON object of settings (got ${typeof parsed})`);
   }
   const entries = Object.entries(parsed).map(([key, raw]): [string, string] => [key, String(raw)]);
   return buildProfile(entries, where);
@@ -92,11 +94,11 @@ function buildProfile(entries: [string, string][], where: string): BackendProfil
     // A misspelt knob would otherwise be ignored and the advice would repeat a step already taken.
     if (!(PROFILE_KEYS as readonly string[]).includes(key)) {
       const known = PROFILE_KEYS.join(', ');
-      throw new Error(`${where}: unknown setting "${key}" (expected one of ${known})`);
+      throw new SettingError(`${where}: unknown setting "${key}" (expected one of ${known})`);
     }
     const value = Number(raw);
     if (raw === '' || !Number.isFinite(value) || value < 0) {
-      throw new Error(`${where}: ${key} must be a number >= 0 (got "${raw}")`);
+      throw new SettingError(`${where}: ${key} must be a number >= 0 (got "${raw}")`);
     }
     profile[key] = value;
   }

@@ -3,6 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
+import { SettingError } from '../setting-parse';
 import { EMPTY_SCAN, mergeScans, scanLogText } from './unsupported-scan';
 
 import type { UnsupportedScan } from './unsupported-scan';
@@ -63,10 +64,10 @@ function expandOne(pattern: string, cwd: string): string[] {
   const namePattern = basename(absolute);
 
   if (WILDCARD.test(folder)) {
-    throw new Error(`${SETTING}: wildcards work in file names only (got "${pattern}")`);
+    throw new SettingError(`${SETTING}: wildcards work in file names only (got "${pattern}")`);
   }
   if (!WILDCARD.test(namePattern)) {
-    if (!isFile(absolute)) throw new Error(`${SETTING}: no such file "${pattern}"`);
+    if (!isFile(absolute)) throw new SettingError(`${SETTING}: no such file "${pattern}"`);
     return [absolute];
   }
 
@@ -75,7 +76,7 @@ function expandOne(pattern: string, cwd: string): string[] {
     .map((name) => join(folder, name))
     .filter((file) => isFile(file))
     .sort();
-  if (matches.length === 0) throw new Error(`${SETTING}: "${pattern}" matches no file`);
+  if (matches.length === 0) throw new SettingError(`${SETTING}: "${pattern}" matches no file`);
   return matches;
 }
 

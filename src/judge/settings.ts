@@ -1,5 +1,6 @@
 // The judge's settings: the runbook's acceptance criteria, where the backend logs are, the
 // backend's current tuning, and when to abort. Read once, validated before any traffic.
+import { readInteger, readNumber, readString } from '../setting-parse';
 import { loadBackendProfile } from './backend-profile';
 import { JUDGE_DEFAULTS } from './defaults';
 
@@ -52,42 +53,42 @@ export const JUDGE_ENV_EXAMPLE = [
 /**
  * Reads and validates the judge's settings from the environment.
  *
- * @throws {Error} on the first bad value, naming the setting, the value and what is expected,
- * e.g. `LOAD_ABORT_FAILURE_RATIO must be a number from 0 to 1 (got "2")`.
+ * @throws SettingError on the first bad value, naming the setting, the value and what is
+ * expected, e.g. `LOAD_ABORT_FAILURE_RATIO must be a number from 0 to 1 (got "2")`.
  */
 export function readJudgeSettings(env: NodeJS.ProcessEnv): JudgeSettings {
-  const abortRatio = optionalText(env, 'LOAD_ABORT_FAILURE_RATIO');
-  const logs = optionalText(env, 'LOAD_BACKEND_LOGS');
+  const logs = readString(env, 'LOAD_BACKEND_LOGS');
+  const ratio = { min: 0, max: 1 };
 
   return {
     maxEnqueueP95Ms: readNumber(env, 'LOAD_MAX_ENQUEUE_P95_MS', JUDGE_DEFAULTS.maxEnqueueP95Ms, {
-      min: 0,
-      integer: false,
-      above: true,
+      above: 0,
     }),
-    minCompletedRatio: readRatio(env, 'LOAD_MIN_COMPLETED_RATIO', JUDGE_DEFAULTS.minCompletedRatio),
-    maxFailedTimeoutRatio: readRatio(
+    minCompletedRatio: readNumber(
+      env,
+      'LOAD_MIN_COMPLETED_RATIO',
+      JUDGE_DEFAULTS.minCompletedRatio,
+      ratio,
+    ),
+    maxFailedTimeoutRatio: readNumber(
       env,
       'LOAD_MAX_FAILED_TIMEOUT_RATIO',
       JUDGE_DEFAULTS.maxFailedTimeoutRatio,
+      ratio,
     ),
-    unsupportedMax: readNumber(env, 'LOAD_UNSUPPORTED_MAX', JUDGE_DEFAULTS.unsupportedMax, {
+    unsupportedMax: readInteger(env, 'LOAD_UNSUPPORTED_MAX', JUDGE_DEFAULTS.unsupportedMax, {
       min: 0,
-      integer: true,
     }),
     backendLogs: logs === null ? [] : splitList(logs),
-    backendProfile: loadBackendProfile(optionalText(env, 'LOAD_BACKEND_PROFILE')),
-    abortFailureRatio: abortRatio === null ? null : readRatio(env, 'LOAD_ABORT_FAILURE_RATIO', 0),
-    abortMinUsers: readNumber(env, 'LOAD_ABORT_MIN_USERS', JUDGE_DEFAULTS.abortMinUsers, {
+    backendProfile: loadBackendProfile(readString(env, 'LOAD_BACKEND_PROFILE')),
+    abortFailureRatio:
+      readString(env, 'LOAD_ABORT_FAILURE_RATIO') === null
+        ? null
+        : readNumber(env, 'LOAD_ABORT_FAILURE_RATIO', 0, ratio),
+    abortMinUsers: readInteger(env, 'LOAD_ABORT_MIN_USERS', JUDGE_DEFAULTS.abortMinUsers, {
       min: 1,
-      integer: true,
     }),
   };
-}
-
-function optionalText(env: NodeJS.ProcessEnv, name: string): string | null {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? null : value;
 }
 
 function splitList(text: string): string[] {
@@ -95,40 +96,4 @@ function splitList(text: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
-}
-
-function readRatio(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = optionalText(env, name);
-  if (raw === null) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || value > 1) {
-    throw new Error(`${name} must be a number from 0 to 1 (got "${raw}")`);
-  }
-  return value;
-}
-
-interface NumberRule {
-  min: number;
-  integer: boolean;
-  /** The value must be strictly above `min`. */
-  above?: boolean;
-}
-
-function readNumber(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-  rule: NumberRule,
-): number {
-  const raw = optionalText(env, name);
-  if (raw === null) return fallback;
-  const value = Number(raw);
-  const wholeOk = !rule.integer || /^\d+$/.test(raw);
-  const rangeOk = rule.above ? value > rule.min : value >= rule.min;
-  if (!Number.isFinite(value) || !wholeOk || !rangeOk) {
-    const kind = rule.integer ? 'an integer' : 'a number';
-    const range = rule.above ? `> ${rule.min}` : `>= ${rule.min}`;
-    throw new Error(`${name} must be ${kind} ${range} (got "${raw}")`);
-  }
-  return value;
 }
