@@ -4,11 +4,14 @@ import { defineConfig } from '@playwright/test';
 import dotenv from 'dotenv';
 
 import { exitOnSettingError } from './src/exit-on-setting-error';
+import { readJudgeSettings } from './src/judge/settings';
 import { readSettings } from './src/settings';
 
 dotenv.config({ quiet: true });
 
+// Every setting is checked here, before the simulator starts or any request goes out.
 const settings = exitOnSettingError(() => readSettings(process.env));
+exitOnSettingError(() => readJudgeSettings(process.env));
 // A sharded run leaves a blob report for `npm run merge`.
 const sharded = process.argv.some((arg) => arg.startsWith('--shard'));
 

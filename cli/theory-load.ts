@@ -4,13 +4,14 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
+import { EXIT_BAD_SETTING } from '../src/judge/exit-codes';
 import { FlagError, parseFlags } from './flags';
 import { renderHelp } from './help-text';
 
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 
-/** Exit code for a bad flag or value, as most command-line tools use for usage errors. */
-export const EXIT_BAD_FLAG = 2;
+/** A bad flag is a bad setting: the same code as a bad LOAD_ value, and nothing runs. */
+export const EXIT_BAD_FLAG = EXIT_BAD_SETTING;
 
 const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 

@@ -7,17 +7,20 @@ import { readFileSync } from 'node:fs';
 import createDebug from 'debug';
 
 import { collectRecords } from '../src/collect';
+import { readJudgeSettings } from '../src/judge/settings';
 import { RECORDS_ATTACHMENT } from '../src/records';
 import { createRedactor } from '../src/redact';
 import { aggregateRuns } from '../src/results';
 import { USERS_ANNOTATION } from '../src/run-plan';
 import { parseUserList } from '../src/schedule';
 import { readSettings, toPublicSettings } from '../src/settings';
+import { exitWith, judgeResults } from './judge-run';
 import { watchProgress } from './progress-watch';
 import { scrubError, scrubErrors } from './scrub-errors';
 import { writeRunOutputs } from './write-outputs';
 
 import type { CollectMode } from '../src/collect';
+import type { JudgeSettings } from '../src/judge/settings';
 import type { GroupAttachment, PublicSettings, RunResults } from '../src/records';
 import type { Settings } from '../src/settings';
 import type { ProgressWatch } from './progress-watch';
@@ -45,6 +48,7 @@ export default class LoadReporter implements Reporter {
   private readonly attachments = new Map<string, GroupAttachment>();
   private readonly harnessErrors: string[] = [];
   private readonly localSettings = readLocalSettings();
+  private readonly judgeSettings = readLocalJudgeSettings();
   private readonly redact = createRedactor(this.localSettings ? [this.localSettings.token] : []);
   private results: RunResults | null = null;
   private progress: ProgressWatch | null = null;
@@ -106,16 +110,24 @@ export default class LoadReporter implements Reporter {
     const partialReasons = [...collected.partialReasons];
     if (result.status === 'timedout') partialReasons.push('the run hit its global timeout');
     if (this.harnessErrors.length > 0) partialReasons.push('the harness reported errors');
+    if (collected.abortReason !== null) partialReasons.push(collected.abortReason);
 
-    this.results = aggregateRuns(collected.records, {
+    const aggregated = aggregateRuns(collected.records, {
       settings: collected.settings,
       shard: mode === 'shard' ? (this.config?.shard ?? null) : null,
       shardsMerged: collected.shardsMerged,
       interrupted: result.status === 'interrupted',
-      aborted: false,
+      aborted: collected.abortReason !== null,
       partialReasons,
     });
-    debug('%s: %d users, %d attachments', mode, this.results.users, this.attachments.size);
+    debug('%s: %d users, %d attachments', mode, aggregated.users, this.attachments.size);
+    // A test that timed out or failed means the harness, not the backend, fell short.
+    if (result.status !== 'passed' && result.status !== 'interrupted') {
+      this.harnessErrors.push(`Playwright ended the run as ${result.status}`);
+    }
+    const judged = await judgeResults(aggregated, this.judgeSettings, this.harnessErrors);
+    this.results = judged.results;
+    exitWith(judged.exitCode);
     const written = await writeRunOutputs(this.results, {
       outputPath: this.outputPath(collected.settings),
       redact: this.redact,
@@ -151,6 +163,15 @@ export default class LoadReporter implements Reporter {
       settings?.output ||
       'load-results/results.json'
     );
+  }
+}
+
+/** The criteria of this process's environment: a merge judges with its own settings. */
+function readLocalJudgeSettings(): JudgeSettings | null {
+  try {
+    return readJudgeSettings(process.env);
+  } catch {
+    return null;
   }
 }
 

@@ -27,6 +27,7 @@ function attachment(shard: number, total: number, users: number[]): GroupAttachm
     shard: { current: shard, total },
     group: users[0] % 3,
     users,
+    aborted: null,
     settings: SETTINGS,
     records: users.map((user) => userRecord({ user, shard })),
   };

@@ -23,6 +23,8 @@ export interface Collected {
   settings: PublicSettings | null;
   shardsMerged: number;
   partialReasons: string[];
+  /** Why some test stopped starting users, when one did. */
+  abortReason: string | null;
 }
 
 export function collectRecords(input: CollectInput): Collected {
@@ -56,6 +58,7 @@ export function collectRecords(input: CollectInput): Collected {
     settings,
     shardsMerged: input.mode === 'merge' ? shardsSeen.size : 1,
     partialReasons,
+    abortReason: input.attachments.find((a) => a.aborted !== null)?.aborted ?? null,
   };
 }
 

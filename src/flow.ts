@@ -45,7 +45,8 @@ export function newUserRecord(plan: UserPlan, shard: number): UserRecord {
 
 /**
  * Runs one user to its outcome, filling `record` in place. Never throws for anything the
- * backend does; an abort (test teardown) leaves the record `unfinished`.
+ * backend does; an abort (test teardown) leaves the record `unfinished`. When its slot comes,
+ * `startVeto` may still refuse the start (abort on failure): the user is then `not_started`.
  */
 export async function runUser(
   record: UserRecord,
@@ -53,9 +54,16 @@ export async function runUser(
   settings: FlowSettings,
   clock: Clock,
   signal?: AbortSignal,
+  startVeto: () => string | null = () => null,
 ): Promise<UserRecord> {
   await clock.sleepUntil(record.scheduled_start_ms, signal);
   if (signal?.aborted) return record;
+  const veto = startVeto();
+  if (veto !== null) {
+    record.outcome = 'not_started';
+    record.error = veto;
+    return record;
+  }
   const startMs = clock.nowMs();
   record.actual_start_ms = startMs;
   const deadlineMs = startMs + settings.pipelineTimeoutS * 1000;

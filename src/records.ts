@@ -98,6 +98,8 @@ export interface GroupAttachment {
   group: number;
   /** Every user this test was responsible for, finished or not. */
   users: number[];
+  /** Why this test stopped starting users (abort on failure), or null. */
+  aborted: string | null;
   settings: PublicSettings;
   records: UserRecord[];
 }

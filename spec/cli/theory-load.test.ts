@@ -171,7 +171,7 @@ test.describe('theory-load CLI', () => {
     },
     { args: ['--insecure=false'], message: '--insecure takes no value (got "false")' },
   ]) {
-    test(`rejects ${args.join(' ')} with exit 2, naming the flag, before starting Playwright`, async () => {
+    test(`rejects ${args.join(' ')} with the bad-setting exit code, naming the flag, before starting Playwright`, async () => {
       const { calls, output, deps } = harness();
 
       expect(await main(Object.freeze(args), deps)).toBe(EXIT_BAD_FLAG);
@@ -227,7 +227,7 @@ test.describe('theory-load as a real process', () => {
     expect(result.stdout).not.toContain(PLANTED_TOKEN);
   });
 
-  test('a bad value exits 2 with one clear message and no Playwright output', () => {
+  test('a bad value exits with the bad-setting code and one clear message and no Playwright output', () => {
     const result = runBin(['--token', PLANTED_TOKEN, '--users', 'abc']);
 
     expect(result.status).toBe(EXIT_BAD_FLAG);

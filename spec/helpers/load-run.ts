@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { RunResults } from '../../src/records';
 
 export const PROJECT_ROOT = resolve(__dirname, '../..');
+const PLAYWRIGHT_CLI = require.resolve('@playwright/test/cli');
 
 export interface LoadRun {
   exitCode: number | null;
@@ -42,17 +43,13 @@ export function runLoad(options: LoadRunOptions): Promise<LoadRun> {
     ...options.env,
   };
   const args = options.merge
-    ? ['playwright', 'merge-reports', '--config', 'merge.config.ts', options.merge.blobDir]
-    : [
-        'playwright',
-        'test',
-        `--output=${join(outputDir, 'test-results')}`,
-        ...(options.args ?? []),
-      ];
+    ? ['merge-reports', '--config', 'merge.config.ts', options.merge.blobDir]
+    : ['test', `--output=${join(outputDir, 'test-results')}`, ...(options.args ?? [])];
 
   return new Promise((done, fail) => {
     // Its own process group, so an interrupt reaches Playwright and its workers like Ctrl-C.
-    const child = spawn('npx', args, {
+    // Playwright's CLI itself, not npx, so its exit code and its signal handling are what we see.
+    const child = spawn(process.execPath, [PLAYWRIGHT_CLI, ...args], {
       cwd: PROJECT_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

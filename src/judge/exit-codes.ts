@@ -9,6 +9,9 @@ export const EXIT_CRITERIA_FAILED = 2;
 /** No verdict: no user finished, the run was interrupted or aborted, or the harness broke. */
 export const EXIT_NOT_JUDGED = 3;
 
+/** A setting or flag was wrong: the run refused to start and sent no traffic. */
+export const EXIT_BAD_SETTING = 4;
+
 export type ExitCode = typeof EXIT_PASSED | typeof EXIT_CRITERIA_FAILED | typeof EXIT_NOT_JUDGED;
 
 export interface ExitInputs {
