@@ -13,8 +13,12 @@ export interface Clock {
 export const realClock: Clock = {
   nowMs: () => performance.timeOrigin + performance.now(),
   async sleepUntil(epochMs, signal) {
-    const waitMs = epochMs - realClock.nowMs();
-    if (waitMs <= 0 || signal?.aborted) return;
-    await delay(waitMs, undefined, { signal }).catch(() => undefined);
+    // Timers may fire a fraction of a millisecond early by this clock: a user must never start
+    // before its slot, so sleep again for whatever is left.
+    for (let waitMs = epochMs - realClock.nowMs(); waitMs > 0; ) {
+      if (signal?.aborted) return;
+      await delay(Math.max(1, Math.ceil(waitMs)), undefined, { signal }).catch(() => undefined);
+      waitMs = epochMs - realClock.nowMs();
+    }
   },
 };
