@@ -1,6 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
 import { expect, test } from '@playwright/test';
 
 import { checkSimSettings, defaultSimSettings, readSimSettings } from '../../simulator/settings';
+import { NUMERIC_SPECS } from '../../simulator/settings-spec';
 
 test.describe('readSimSettings', () => {
   test('gives the documented defaults for an empty environment', () => {
@@ -140,5 +144,33 @@ test.describe('readSimSettings', () => {
     expect(() => checkSimSettings({ ...defaultSimSettings(), host: '10.0.0.1' })).toThrow(
       /SIM_HOST/,
     );
+  });
+});
+
+test.describe('.env.example', () => {
+  test('lists every simulator setting with exactly its default', async () => {
+    const text = await readFile(join(__dirname, '../../.env.example'), 'utf8');
+    const section = text.slice(text.indexOf('# --- Embedded simulator'));
+    const env: Record<string, string> = {};
+    const listed: string[] = [];
+    for (const line of section.split('\n')) {
+      const entry = /^#? ?([A-Z][A-Z0-9_]+)=(.*)$/.exec(line);
+      if (entry === null) continue;
+      listed.push(entry[1]);
+      if (!line.startsWith('#')) env[entry[1]] = entry[2];
+    }
+
+    expect(readSimSettings(env)).toEqual(defaultSimSettings());
+    const names = [
+      ...NUMERIC_SPECS.map((spec) => spec.env),
+      'SIM_HOST',
+      'SIM_TOKENS',
+      'SIM_PROJECT_LOCK',
+      'SIM_LLM_MODEL',
+      'SIM_LOG_FILE',
+      'SIM_FAULT_ROUTES',
+      'SIM_FAULT_HTTP_STATUSES',
+    ];
+    expect([...listed].sort()).toEqual([...names].sort());
   });
 });
