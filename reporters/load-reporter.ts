@@ -53,6 +53,7 @@ export default class LoadReporter implements Reporter {
   private results: RunResults | null = null;
   private progress: ProgressWatch | null = null;
   private firstResult: TestResult | null = null;
+  private testsBegan = 0;
 
   constructor(private readonly options: LoadReporterOptions = {}) {}
 
@@ -71,6 +72,10 @@ export default class LoadReporter implements Reporter {
         }
       }
     }
+  }
+
+  onTestBegin(): void {
+    this.testsBegan++;
   }
 
   onStepEnd(_test: TestCase, _result: TestResult, step: TestStep): void {
@@ -100,6 +105,8 @@ export default class LoadReporter implements Reporter {
 
   async onEnd(result: FullResult): Promise<void> {
     this.progress?.stop();
+    // `--list` and an empty --grep run nothing: there is no run to report, and no file to write.
+    if (this.testsBegan === 0 && this.attachments.size === 0 && result.status === 'passed') return;
     const mode = this.mode();
     const collected = collectRecords({
       attachments: [...this.attachments.values()],
