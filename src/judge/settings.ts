@@ -21,36 +21,6 @@ export interface JudgeSettings {
 }
 
 /**
- * The `.env.example` block for these settings: each line shows the default and its meaning.
- * Optional settings are commented out because their default is "unset".
- */
-export const JUDGE_ENV_EXAMPLE = [
-  '# --- Verdict, advice and abort (issue 4) ---',
-  '# Acceptance: enqueue p95 must stay below this many milliseconds.',
-  'LOAD_MAX_ENQUEUE_P95_MS=1500',
-  '# Acceptance: share of users that must end completed (0 to 1).',
-  'LOAD_MIN_COMPLETED_RATIO=0.95',
-  '# Acceptance: largest share of users allowed to end failed or timeout (0 to 1).',
-  'LOAD_MAX_FAILED_TIMEOUT_RATIO=0.05',
-  '# Acceptance: more unsupported_parameter occurrences than this count as recurring.',
-  'LOAD_UNSUPPORTED_MAX=1',
-  '# Backend log files or globs to scan for unsupported_parameter, comma-separated (plain text',
-  '# or JSON lines from Log Analytics). Unset: only failed tasks are scanned.',
-  '# LOAD_BACKEND_LOGS=logs/backend-*.log,exports/console.jsonl',
-  "# The backend's current tuning, so advice names next values: a JSON file or KEY=VALUE list",
-  "# (keys left out keep the runbook's initial value). Unset: the runbook's initial profile,",
-  '# THEORY_LOCAL_MAX_CONCURRENT_TASKS=4 THEORY_INTERVIEW_CONCURRENCY=3',
-  '# CODING_FRAGMENT_CONCURRENCY=8 THEORY_STATUS_POLL_HINT_SECONDS=5',
-  '# DB_POOL_SIZE=20 DB_MAX_OVERFLOW=10',
-  '# LOAD_BACKEND_PROFILE=DB_POOL_SIZE=30,DB_MAX_OVERFLOW=20',
-  '# Stop starting users once this share of finished users failed (enqueue_failed,',
-  '# status_failed, exception), 0 to 1. Unset: never abort.',
-  '# LOAD_ABORT_FAILURE_RATIO=0.5',
-  '# Finished users needed before LOAD_ABORT_FAILURE_RATIO is checked.',
-  'LOAD_ABORT_MIN_USERS=10',
-].join('\n');
-
-/**
  * Reads and validates the judge's settings from the environment.
  *
  * @throws SettingError on the first bad value, naming the setting, the value and what is
