@@ -46,7 +46,8 @@ export function renderHelp(): string {
     '    --project-ids <uuid-1> <uuid-2> --users 100 --spawn-interval 0.15 --poll-interval 5 \\',
     '    --pipeline-timeout 1200 --output docs/load_test_100_users_results.json',
     '',
-    'Exit codes: that of `playwright test`, or 2 for a bad flag.',
+    'Exit codes: 0 every criterion passed, 2 a criterion failed, 3 not judged (interrupted,',
+    '  aborted, nobody finished or the harness broke), 4 a bad flag or setting (nothing sent).',
     '',
   ].join('\n');
 }
