@@ -13,6 +13,7 @@ import {
   settingError,
 } from './settings-parsers';
 import { FAULT_RATE_KEYS, NUMERIC_SPECS, describeRange, fitsSpec } from './settings-spec';
+import { canonicalUuid } from './uuid';
 
 import type { FaultRoute, TokenGrant } from './settings-parsers';
 import type { NumericKey } from './settings-spec';
@@ -125,6 +126,12 @@ export function checkSimSettings(settings: SimSettings): SimSettings {
   parseLoopbackHost('SIM_HOST', settings.host);
   if (settings.tokens.length === 0) {
     throw settingError('SIM_TOKENS', 'at least one token', settings.tokens);
+  }
+  // Ids given from code are compared as they are, so they must already be in canonical form.
+  const projectIds = settings.tokens.flatMap((grant) => grant.projectIds);
+  const odd = projectIds.find((projectId) => canonicalUuid(projectId) !== projectId);
+  if (odd !== undefined) {
+    throw settingError('SIM_TOKENS', 'project ids as lowercase hyphenated UUIDs', odd);
   }
   if (settings.llmModel === '') throw settingError('SIM_LLM_MODEL', 'a model name', '');
   return settings;

@@ -144,6 +144,10 @@ test.describe('readSimSettings', () => {
     expect(() => checkSimSettings({ ...defaultSimSettings(), host: '10.0.0.1' })).toThrow(
       /SIM_HOST/,
     );
+    const shouting = [{ token: 't', projectIds: ['00000000-0000-4000-8000-00000000000A'] }];
+    expect(() => checkSimSettings({ ...defaultSimSettings(), tokens: shouting })).toThrow(
+      'SIM_TOKENS must be project ids as lowercase hyphenated UUIDs (got "00000000-0000-4000-8000-00000000000A")',
+    );
   });
 });
 
