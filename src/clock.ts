@@ -15,7 +15,7 @@ export const realClock: Clock = {
   async sleepUntil(epochMs, signal) {
     // Timers may fire a fraction of a millisecond early by this clock: a user must never start
     // before its slot, so sleep again for whatever is left.
-    for (let waitMs = epochMs - realClock.nowMs(); waitMs > 0; ) {
+    for (let waitMs = epochMs - realClock.nowMs(); waitMs > 0;) {
       if (signal?.aborted) return;
       await delay(Math.max(1, Math.ceil(waitMs)), undefined, { signal }).catch(() => undefined);
       waitMs = epochMs - realClock.nowMs();
