@@ -154,7 +154,10 @@ test.describe('readSimSettings', () => {
 test.describe('.env.example', () => {
   test('lists every simulator setting with exactly its default', async () => {
     const text = await readFile(join(__dirname, '../../.env.example'), 'utf8');
-    const section = text.slice(text.indexOf('# --- Embedded simulator'));
+    // From the simulator's heading to the next heading, if another section follows one day.
+    const start = text.indexOf('# --- Embedded simulator');
+    const next = text.indexOf('\n# ---', start + 1);
+    const section = text.slice(start, next < 0 ? undefined : next);
     const env: Record<string, string> = {};
     const listed: string[] = [];
     for (const line of section.split('\n')) {
