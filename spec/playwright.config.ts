@@ -8,9 +8,14 @@ export default defineConfig({
   testMatch: '**/*.test.ts',
   outputDir: '../test-results/spec',
   fullyParallel: true,
-  // Two cores: end-to-end files run their Playwright children one at a time on top of this.
   workers: 2,
   timeout: 60_000,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
+  projects: [
+    { name: 'unit', testIgnore: 'e2e/**' },
+    // Each end-to-end test starts Playwright with several workers of its own: on two cores,
+    // one such run at a time keeps them from starving each other.
+    { name: 'e2e', testMatch: 'e2e/**/*.test.ts', workers: 1 },
+  ],
 });

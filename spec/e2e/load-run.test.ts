@@ -187,7 +187,9 @@ test('an interrupted run still writes every user, marked partial', async ({
 }, testInfo) => {
   const sim = await simulate({ pipelineSeconds: 60 });
   const env = target(sim, { LOAD_USERS: '40', LOAD_SPAWN_INTERVAL: '0.25' });
-  const run = await runLoad({ env, outputDir: testInfo.outputPath('run'), interruptAfterMs: 8000 });
+  // Ctrl-C once a dozen users have enqueued: some are polling, the later ones not yet due.
+  const interruptWhen = () => routeTotal(sim.stats().requests.by_route.enqueue) >= 12;
+  const run = await runLoad({ env, outputDir: testInfo.outputPath('run'), interruptWhen });
   const results = run.results!;
   const counts = results.status_counts;
 

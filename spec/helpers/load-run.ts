@@ -28,8 +28,8 @@ export interface LoadRunOptions {
   /** `merge` runs `npm run merge -- <blobDir>` instead of a load run. */
   merge?: { blobDir: string };
   timeoutMs?: number;
-  /** Sends SIGINT to the whole run (as Ctrl-C does) after this many ms. */
-  interruptAfterMs?: number;
+  /** Sends SIGINT to the whole run (as Ctrl-C does) once this returns true; asked every 100 ms. */
+  interruptWhen?: () => boolean;
 }
 
 export function runLoad(options: LoadRunOptions): Promise<LoadRun> {
@@ -55,10 +55,12 @@ export function runLoad(options: LoadRunOptions): Promise<LoadRun> {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    const interrupt =
-      options.interruptAfterMs === undefined
-        ? undefined
-        : setTimeout(() => process.kill(-child.pid!, 'SIGINT'), options.interruptAfterMs);
+    const { interruptWhen } = options;
+    const interrupt = setInterval(() => {
+      if (interruptWhen === undefined || !interruptWhen()) return;
+      clearInterval(interrupt);
+      process.kill(-child.pid!, 'SIGINT');
+    }, 100);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -70,7 +72,7 @@ export function runLoad(options: LoadRunOptions): Promise<LoadRun> {
     child.on('error', fail);
     child.on('close', (exitCode) => {
       clearTimeout(timer);
-      clearTimeout(interrupt);
+      clearInterval(interrupt);
       const results = existsSync(resultsPath)
         ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as RunResults)
         : null;
