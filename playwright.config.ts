@@ -5,6 +5,7 @@ import dotenv from 'dotenv';
 
 import { exitOnSettingError } from './src/exit-on-setting-error';
 import { readJudgeSettings } from './src/judge/settings';
+import { LOAD_REPORTER } from './src/run-plan';
 import { readSettings } from './src/settings';
 
 dotenv.config({ quiet: true });
@@ -25,7 +26,7 @@ export default defineConfig({
   globalSetup: './fixtures/global-setup.ts',
   // The load reporter goes first: it redacts secrets from errors before the others see them.
   reporter: [
-    ['./reporters/load-reporter.ts'],
+    [LOAD_REPORTER],
     ['list'],
     ['html', { open: 'never' }],
     ...(sharded ? [['blob'] as ['blob']] : []),

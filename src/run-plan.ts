@@ -50,3 +50,18 @@ export function checkLayout(
     );
   }
 }
+
+/** The reporter that writes the results; `--reporter=x` on the command line replaces the list. */
+export const LOAD_REPORTER = './reporters/load-reporter.ts';
+
+/**
+ * A run without the load reporter would send all its traffic and write no results: refuse it.
+ * @throws SettingError saying how to keep the reporter next to the one asked for.
+ */
+export function checkReporters(reporterNames: readonly string[]): void {
+  if (reporterNames.some((name) => /load-reporter(\.ts)?$/.test(name))) return;
+  throw new SettingError(
+    `--reporter must include ${LOAD_REPORTER}, or no results are written (got "${reporterNames.join(',')}"); ` +
+      `for example --reporter=line,${LOAD_REPORTER}`,
+  );
+}
