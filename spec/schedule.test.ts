@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { checkLayout, groupTestTimeoutMs } from '../src/run-plan';
+import { checkLayout, checkReporters, groupTestTimeoutMs } from '../src/run-plan';
 import { lastDeadlineMs, parseUserList, planGroups, planUser } from '../src/schedule';
 import { readSettings } from '../src/settings';
 
@@ -59,4 +59,15 @@ test('refuses fewer workers than the groups of a shard', () => {
   expect(() =>
     checkLayout(readSettings({ LOAD_GROUPS: '8' }), { current: 1, total: 4 }, 2),
   ).not.toThrow();
+});
+
+test('accepts a reporter list that keeps the load reporter, by config path or resolved path', () => {
+  expect(() => checkReporters(['./reporters/load-reporter.ts', 'list'])).not.toThrow();
+  expect(() => checkReporters(['line', '/work/x/reporters/load-reporter.ts'])).not.toThrow();
+});
+
+test('refuses a reporter list without the load reporter, saying how to keep it', () => {
+  expect(() => checkReporters(['line'])).toThrow(
+    '--reporter must include ./reporters/load-reporter.ts, or no results are written (got "line"); for example --reporter=line,./reporters/load-reporter.ts',
+  );
 });
