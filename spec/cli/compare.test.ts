@@ -52,8 +52,8 @@ test('prints the comparison table and exits 0 when run as a real process', async
   });
   expect(stderr).toBe('');
   expect(stdout).toMatch(/^figure +before +after +change\n/);
-  expect(stdout).toMatch(/\nfailed +4 +0 +-4 \(-100 %\)\n/);
-  expect(stdout).toMatch(/\ncompleted share +80 % +100 % +\+20 pp\n/);
+  expect(stdout).toMatch(/\nfailed +4 +0 +-4 \(-100\.0%\)\n/);
+  expect(stdout).toMatch(/\ncompleted share +80\.0% +100\.0% +\+20\.0 pp\n/);
   expect(stdout).toMatch(/\nverdict +failed +passed +failed -> passed\n/);
 });
 

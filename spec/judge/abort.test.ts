@@ -30,7 +30,7 @@ test('aborts only when the share is above the ratio, not at it', () => {
   expect(shouldAbort(above, settings(0.5))).toEqual({
     abort: true,
     reason:
-      '6 of 10 finished users failed to enqueue or poll (60 % > LOAD_ABORT_FAILURE_RATIO 50 %)',
+      '6 of 10 finished users failed to enqueue or poll (60.0% > LOAD_ABORT_FAILURE_RATIO 50.0%)',
   });
 });
 

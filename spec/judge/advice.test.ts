@@ -54,17 +54,19 @@ test.describe('runbook rule 1: timeouts', () => {
         'raise THEORY_STATUS_POLL_HINT_SECONDS from 5 to 6 (runbook: 6-8).',
     );
     expect(advice.evidence).toEqual([
-      '5 of 30 users timed out (16.7 %)',
+      '5 of 30 users timed out (16.7%)',
       'last seen at: pipeline_start x4, network_metrics x1',
       'timeouts by schedule: 5 in the first third, 0 in the last',
-      'total p95 1200 s is 100 % of the 1200 s pipeline timeout',
+      'total p95 20 min 00 s is 100.0% of the 20 min 00 s pipeline timeout',
     ]);
   });
 
   test('fires before any timeout when total p95 nears the pipeline timeout', () => {
     const slow = runResults(usersWith(10, 'completed', { total_ms: 1_000_000 }));
     const advice = only(adviseRun(slow, profile(), EMPTY_SCAN), 'timeouts');
-    expect(advice.evidence).toEqual(['total p95 1000 s is 83.3 % of the 1200 s pipeline timeout']);
+    expect(advice.evidence).toEqual([
+      'total p95 16 min 40 s is 83.3% of the 20 min 00 s pipeline timeout',
+    ]);
   });
 
   test('stays quiet when total p95 is under 80 % of the pipeline timeout', () => {
@@ -154,7 +156,7 @@ test.describe('runbook rule 2: database pool', () => {
       adviseRun(results, profile(), EMPTY_SCAN, { maxEnqueueP95Ms: 1500 }),
       'db-pool',
     );
-    expect(advice.evidence).toContain('enqueue p95 1600 ms >= 1500 ms');
+    expect(advice.evidence).toContain('enqueue p95 1.60 s >= 1.50 s');
   });
 
   test('fires when enqueue latency grows from the first to the last third of the schedule', () => {
@@ -378,7 +380,7 @@ test.describe('contract traps', () => {
     const advice = only(adviseRun(runResults(runs), profile(), EMPTY_SCAN), 'canceled-tasks');
     expect(advice.evidence).toEqual([
       '3 tasks failed with error_code CANCELED',
-      'their users ended within 1 s, from 2026-01-01T00:01:00.000Z',
+      'their users ended within 1.00 s, from 2026-01-01T00:01:00.000Z',
     ]);
   });
 
@@ -401,9 +403,9 @@ test.describe('contract traps', () => {
     );
     expect(advice.evidence).toEqual([
       '3 occurrences of unsupported_parameter',
-      "2x (66.7 %) self_healing: \"Model 'gpt-#-chat' rejected max_tokens - switching to " +
+      "2x (66.7%) self_healing: \"Model 'gpt-#-chat' rejected max_tokens - switching to " +
         'max_completion_tokens and retrying."',
-      '1x (33.3 %) self_healing: "Model \'gpt-#-chat\' rejected temperature - removing it and retrying."',
+      '1x (33.3%) self_healing: "Model \'gpt-#-chat\' rejected temperature - removing it and retrying."',
     ]);
   });
 });

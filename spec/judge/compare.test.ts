@@ -62,7 +62,7 @@ test('diffs every headline figure with its change and relative change', () => {
   expect(diff.verdict).toEqual({ before: 'failed', after: 'passed' });
   expect(diff.criteria.find((entry) => entry.name === 'enqueue_p95_ms')).toEqual({
     name: 'enqueue_p95_ms',
-    bound: '< 1500 ms',
+    bound: '< 1.50 s',
     before: { value: 2000, passed: false },
     after: { value: 400, passed: true },
   });
@@ -73,22 +73,22 @@ test('renders an aligned table with signed changes, percentage points for shares
   expect(lines[0]).toMatch(/^figure\s+before\s+after\s+change$/);
   expect(lines[1]).toMatch(/^-+( +-+){3}$/);
   const row = (name: string) => lines.find((line) => line.startsWith(`${name} `))?.split(/\s{2,}/);
-  expect(row('enqueue_ms p95')).toEqual(['enqueue_ms p95', '2000', '400', '-1600 (-80 %)']);
-  expect(row('timeout')).toEqual(['timeout', '2', '0', '-2 (-100 %)']);
-  expect(row('completed share')).toEqual(['completed share', '90 %', '100 %', '+10 pp']);
-  expect(row('users')).toEqual(['users', '20', '20', '0 (0 %)']);
+  expect(row('enqueue_ms p95')).toEqual(['enqueue_ms p95', '2.00 s', '400 ms', '-1.60 s (-80.0%)']);
+  expect(row('timeout')).toEqual(['timeout', '2', '0', '-2 (-100.0%)']);
+  expect(row('completed share')).toEqual(['completed share', '90.0%', '100.0%', '+10.0 pp']);
+  expect(row('users')).toEqual(['users', '20', '20', '0 (0.0%)']);
   expect(row('poll_ms p50')).toEqual(['poll_ms p50', '-', '-', '-']);
   expect(row('verdict')).toEqual(['verdict', 'failed', 'passed', 'failed -> passed']);
-  expect(row('enqueue_p95_ms (< 1500 ms)')).toEqual([
-    'enqueue_p95_ms (< 1500 ms)',
-    '2000 FAIL',
-    '400 pass',
+  expect(row('enqueue_p95_ms (< 1.50 s)')).toEqual([
+    'enqueue_p95_ms (< 1.50 s)',
+    '2.00 s FAIL',
+    '400 ms pass',
     'now passing',
   ]);
-  expect(row('completed_ratio (>= 95 %)')).toEqual([
-    'completed_ratio (>= 95 %)',
-    '90 % FAIL',
-    '100 % pass',
+  expect(row('completed_ratio (>= 95.0%)')).toEqual([
+    'completed_ratio (>= 95.0%)',
+    '90.0% FAIL',
+    '100.0% pass',
     'now passing',
   ]);
   expect(row('unsupported_parameter (<= 1 occurrence)')).toEqual([

@@ -29,7 +29,7 @@ test.describe('criteria', () => {
     expect(enqueueP95Criterion(below, 1500)).toEqual({
       name: 'enqueue_p95_ms',
       value: 1499.9,
-      bound: '< 1500 ms',
+      bound: '< 1.50 s',
       passed: true,
       detail: 'p95 of 3 answered enqueues',
     });
@@ -50,7 +50,7 @@ test.describe('criteria', () => {
     expect(at).toEqual({
       name: 'completed_ratio',
       value: 0.95,
-      bound: '>= 95 %',
+      bound: '>= 95.0%',
       passed: true,
       detail: '19 of 20 users completed',
     });
@@ -65,7 +65,7 @@ test.describe('criteria', () => {
       ...usersWith(38, 'completed', {}, 2),
     ];
     const at = failedTimeoutCriterion(runResults(edge), 0.05);
-    expect(at).toMatchObject({ value: 0.05, passed: true, bound: '<= 5 %' });
+    expect(at).toMatchObject({ value: 0.05, passed: true, bound: '<= 5.0%' });
     const mixed = runResults([
       ...usersWith(3, 'failed'),
       ...usersWith(3, 'timeout', {}, 3),
@@ -74,7 +74,7 @@ test.describe('criteria', () => {
     expect(failedTimeoutCriterion(mixed, 0.05)).toEqual({
       name: 'failed_timeout_ratio',
       value: 0.06,
-      bound: '<= 5 %',
+      bound: '<= 5.0%',
       passed: false,
       detail: '3 failed + 3 timeout of 100 users',
     });
@@ -175,7 +175,7 @@ test.describe('judgeRun', () => {
     expect(verdict.passed).toBe(true);
     expect(verdict.warnings).toEqual([
       "8 users shared another user's task: only 3 distinct pipelines ran for 10 users, so the " +
-        "completed share (100 %) overstates the backend's capacity",
+        "completed share (100.0%) overstates the backend's capacity",
     ]);
   });
 

@@ -31,11 +31,11 @@ const failedVerdict: Verdict = deepFreeze({
     {
       name: 'enqueue_p95_ms',
       value: 812.345,
-      bound: '< 1500 ms',
+      bound: '< 1.50 s',
       passed: true,
       detail: '56 answers',
     },
-    { name: 'completed_ratio', value: 0.6, bound: '>= 95 %', passed: false, detail: '33 of 60' },
+    { name: 'completed_ratio', value: 0.6, bound: '>= 95.0%', passed: false, detail: '33 of 60' },
   ],
   warnings: ['4 users shared a reused task'],
   unsupported: {
@@ -127,7 +127,7 @@ test.describe('renderHtmlSummary', () => {
 
     expect(html).toContain('verdict-failed');
     expect(html).toContain('completed 60.0% is below 95%');
-    expect(html).toContain('<td class="num">812.3</td>');
+    expect(html).toContain('<td class="num">812 ms</td>');
     expect(html).toContain('4 users shared a reused task');
     expect(html).toContain('THEORY_LOCAL_MAX_CONCURRENT_TASKS=3');
   });

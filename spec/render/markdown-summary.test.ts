@@ -23,7 +23,7 @@ const passedVerdict = deepFreeze({
   deferred: false,
   reason: null,
   criteria: [
-    { name: 'enqueue_p95_ms', value: 312.98765, bound: '< 1500 ms', passed: true, detail: '' },
+    { name: 'enqueue_p95_ms', value: 312.98765, bound: '< 1.50 s', passed: true, detail: '' },
   ],
   warnings: [],
 });
@@ -47,7 +47,7 @@ test('puts the verdict first, then headline figures and the advice with its sett
   expect(markdown.split('\n')[0]).toBe('## ✅ theory-load: PASSED');
   expect(markdown).toContain('| users | 20 |');
   expect(markdown).toMatch(/\| enqueue p50 \/ p95 \/ max \| \d[\d,.]* ms \/ /);
-  expect(markdown).toContain('| enqueue_p95_ms | 313 | &lt; 1500 ms | pass |');
+  expect(markdown).toContain('| enqueue_p95_ms | 313 ms | &lt; 1.50 s | pass |');
   expect(markdown).toContain('- **timeouts**: Timeouts rose.');
   expect(markdown).toContain('  - `THEORY_LOCAL_MAX_CONCURRENT_TASKS=3`');
 });
@@ -75,9 +75,9 @@ test('keeps hostile text inert: no raw HTML, no broken table cells, no line brea
   expect(markdown).toContain('> **Partial run:**');
 });
 
-test('renders an empty run with dashes instead of zero latencies', () => {
+test('renders an empty run with n/a instead of zero latencies', () => {
   const markdown = renderMarkdownSummary(summarize([]));
 
   expect(markdown).toContain('| users | 0 |');
-  expect(markdown).toContain('| enqueue p50 / p95 / max | – / – / – |');
+  expect(markdown).toContain('| enqueue p50 / p95 / max | n/a / n/a / n/a |');
 });

@@ -1,5 +1,5 @@
 // Abort on failure: a load test must not keep hammering a backend that is already down.
-import { formatPercent } from './format';
+import { formatCount, formatPercent } from '../format';
 
 import type { JudgeSettings } from './settings';
 import type { Outcome } from '../records';
@@ -36,10 +36,11 @@ export function shouldAbort(
   const share = broken / finished.length;
   if (share <= ratio) return { abort: false };
 
+  const brokenOfFinished = `${formatCount(broken)} of ${formatCount(finished.length)}`;
   return {
     abort: true,
     reason:
-      `${broken} of ${finished.length} finished users failed to enqueue or poll ` +
+      `${brokenOfFinished} finished users failed to enqueue or poll ` +
       `(${formatPercent(share)} > LOAD_ABORT_FAILURE_RATIO ${formatPercent(ratio)})`,
   };
 }

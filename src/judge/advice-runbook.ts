@@ -1,6 +1,6 @@
 // The runbook's three tuning rules (section 5), each fired by what the run measured and each
 // naming the next value of its knobs from the backend's current profile.
-import { asSentence, formatMs, formatPercent, formatSeconds, plural } from './format';
+import { formatCount, formatMs, formatPercent, plural } from '../format';
 import { changesOf, nextStep } from './knob-steps';
 import {
   bareEnqueue500s,
@@ -35,20 +35,23 @@ export function timeoutAdvice(results: RunResults, profile: BackendProfile): Adv
 
   const evidence: string[] = [];
   if (timedOut.length > 0) {
+    const count = formatCount(timedOut.length);
     const share = formatPercent(timedOut.length / results.users);
-    evidence.push(`${timedOut.length} of ${plural(results.users, 'user')} timed out (${share})`);
+    evidence.push(`${count} of ${plural(results.users, 'user')} timed out (${share})`);
     evidence.push(`last seen at: ${stepHistogram(timedOut)}`);
   }
   const thirds = timeoutThirds(results.runs);
   if (thirds !== null && timedOut.length > 0) {
     evidence.push(
-      `timeouts by schedule: ${thirds.first} in the first third, ${thirds.last} in the last`,
+      `timeouts by schedule: ${formatCount(thirds.first)} in the first third, ` +
+        `${formatCount(thirds.last)} in the last`,
     );
   }
   if (timeoutS !== null && p95Ms !== null) {
-    const share = formatPercent(p95Ms / (timeoutS * 1000));
+    const timeoutMs = timeoutS * 1000;
+    const share = formatPercent(p95Ms / timeoutMs);
     evidence.push(
-      `total p95 ${formatSeconds(p95Ms)} is ${share} of the ${timeoutS} s pipeline timeout`,
+      `total p95 ${formatMs(p95Ms)} is ${share} of the ${formatMs(timeoutMs)} pipeline timeout`,
     );
   }
 
@@ -88,9 +91,10 @@ export function databaseAdvice(
     evidence.push(`enqueue p95 ${formatMs(p95Ms)} ${versus} ${formatMs(maxEnqueueP95Ms)}`);
   }
   if (thirds !== null) {
+    const users = formatCount(thirds.users);
     evidence.push(
-      `enqueue p50 ${formatMs(thirds.firstP50Ms)} in the first ${thirds.users} users by ` +
-        `schedule, ${formatMs(thirds.lastP50Ms)} in the last ${thirds.users} ` +
+      `enqueue p50 ${formatMs(thirds.firstP50Ms)} in the first ${users} users by ` +
+        `schedule, ${formatMs(thirds.lastP50Ms)} in the last ${users} ` +
         `(p95 ${formatMs(thirds.firstP95Ms)} -> ${formatMs(thirds.lastP95Ms)})`,
     );
   }
@@ -157,4 +161,10 @@ export function rateLimitAdvice(
     changes: changesOf(steps),
     evidence,
   };
+}
+
+// Clauses joined by semicolons into one sentence: capital first letter, full stop.
+function asSentence(clauses: readonly string[]): string {
+  const text = clauses.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }

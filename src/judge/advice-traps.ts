@@ -1,6 +1,6 @@
 // Traps the API contract describes that show in a run's data. Most say the figures measure
 // something other than capacity, so they matter before any tuning step.
-import { formatNumber, formatPercent, plural } from './format';
+import { formatCount, formatMs, formatPercent, plural } from '../format';
 import { distinctTaskRuns, stepHistogram } from './run-signals';
 
 import type { UnsupportedScan } from './unsupported-scan';
@@ -23,7 +23,7 @@ export function reusedTaskAdvice(results: RunResults): Advice | null {
       'projects as users to load the pipeline itself, or read the completed share per pipeline.',
     changes: {},
     evidence: [
-      `${plural(results.reused_users, 'user')} of ${results.users} reused a task`,
+      `${plural(results.reused_users, 'user')} of ${formatCount(results.users)} reused a task`,
       `${plural(results.distinct_tasks, 'distinct task')} ran on ${plural(projects, 'project')}`,
     ],
   };
@@ -47,8 +47,8 @@ export function staleLockAdvice(results: RunResults): Advice | null {
     if (conflicts.length === 0) continue;
     const started = users.filter((run) => run.task_id !== null).length;
     evidence.push(
-      `project ${projectId}: ${conflicts.length} of ${plural(users.length, 'enqueue')} ` +
-        `answered 409, ${plural(started, 'task')} started`,
+      `project ${projectId}: ${formatCount(conflicts.length)} of ` +
+        `${plural(users.length, 'enqueue')} answered 409, ${plural(started, 'task')} started`,
     );
     if (started === 0) looping.push(projectId);
   }
@@ -88,8 +88,9 @@ export function celeryPendingAdvice(results: RunResults): Advice | null {
       "theory was saved. Switch to local mode (the runbook's rollback) to measure the pipeline.",
     changes: { THEORY_USE_CELERY: 'false' },
     evidence: [
-      `${stuck.length} of ${plural(timeouts, 'timeout')} last saw status pending (${steps})`,
-      `${celery} of ${plural(results.users, 'user')} got execution_mode celery`,
+      `${formatCount(stuck.length)} of ${plural(timeouts, 'timeout')} last saw status pending ` +
+        `(${steps})`,
+      `${formatCount(celery)} of ${plural(results.users, 'user')} got execution_mode celery`,
     ],
   };
 }
@@ -105,9 +106,9 @@ export function canceledAdvice(results: RunResults): Advice | null {
   const evidence = [`${plural(canceled.length, 'task')} failed with error_code CANCELED`];
   const endsMs = canceled.map((run) => run.end_ms).filter((endMs) => endMs !== null);
   if (endsMs.length > 1) {
-    const spanS = (Math.max(...endsMs) - Math.min(...endsMs)) / 1000;
+    const spanMs = Math.max(...endsMs) - Math.min(...endsMs);
     const firstIso = new Date(Math.min(...endsMs)).toISOString();
-    evidence.push(`their users ended within ${formatNumber(spanS)} s, from ${firstIso}`);
+    evidence.push(`their users ended within ${formatMs(spanMs)}, from ${firstIso}`);
   }
   return {
     rule: 'canceled-tasks',
@@ -129,7 +130,7 @@ export function unsupportedAdvice(scan: UnsupportedScan): Advice | null {
   const evidence = [`${plural(scan.total, 'occurrence')} of unsupported_parameter`];
   for (const entry of scan.messages.slice(0, MESSAGES_CITED)) {
     const share = formatPercent(entry.count / scan.total);
-    evidence.push(`${entry.count}x (${share}) ${entry.form}: "${entry.message}"`);
+    evidence.push(`${formatCount(entry.count)}x (${share}) ${entry.form}: "${entry.message}"`);
   }
   return {
     rule: 'unsupported-parameter',

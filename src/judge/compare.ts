@@ -1,7 +1,8 @@
 // Two saved runs side by side, so a tuning step can be judged by its effect on every headline
 // figure and on the verdict. Pure: strings and objects out, the CLI prints them.
+import { formatCount, formatMs, formatPercent } from '../format';
 import { OUTCOMES } from '../records';
-import { formatNumber, formatPercent } from './format';
+import { formatCriterionValue } from './criteria';
 
 import type { CriterionResult, LatencyStats, RunResults, Verdict } from '../records';
 
@@ -153,21 +154,36 @@ function pick(criterion: CriterionResult): { value: number | null; passed: boole
   return { value: criterion.value, passed: criterion.passed };
 }
 
+// Each unit spelled as the summaries spell it; wall time in seconds reads as a duration too.
+const FIGURE_FORMATS: Record<FigureUnit, (value: number) => string> = {
+  count: formatCount,
+  ms: formatMs,
+  s: (seconds) => formatMs(seconds * 1000),
+  ratio: formatPercent,
+};
+
 function formatValue(value: number | null, unit: FigureUnit): string {
-  if (value === null) return '-';
-  return unit === 'ratio' ? formatPercent(value) : formatNumber(value);
+  return value === null ? '-' : FIGURE_FORMATS[unit](value);
 }
 
+// A share changes by percentage points, with the share's own one decimal.
 function formatChange(figure: FigureChange): string {
   if (figure.change === null) return '-';
-  if (figure.unit === 'ratio') return `${signed(figure.change * 100)} pp`;
-  const pct = figure.change_pct === null ? '' : ` (${signed(figure.change_pct)} %)`;
-  return `${signed(figure.change)}${pct}`;
+  if (figure.unit === 'ratio') return signed(figure.change, formatPoints);
+  const changePct = figure.change_pct;
+  const pct = changePct === null ? '' : ` (${signed(changePct / 100, formatPercent)})`;
+  return `${signed(figure.change, FIGURE_FORMATS[figure.unit])}${pct}`;
 }
 
-function signed(value: number): string {
-  const text = formatNumber(value);
-  return value > 0 && text !== '0' ? `+${text}` : text === '-0' ? '0' : text;
+function formatPoints(ratio: number): string {
+  return `${(ratio * 100).toFixed(1)} pp`;
+}
+
+// "+" for a rise and "-" for a fall, but no sign on a change that rounds to nothing.
+function signed(value: number, format: (value: number) => string): string {
+  const text = format(Math.abs(value));
+  if (text === format(0)) return text;
+  return `${value < 0 ? '-' : '+'}${text}`;
 }
 
 function changeWord({ before, after }: { before: string; after: string }): string {
@@ -176,12 +192,7 @@ function changeWord({ before, after }: { before: string; after: string }): strin
 
 function criterionText(side: CriterionChange['before'], name: string): string {
   if (side === null) return '-';
-  const value =
-    side.value === null
-      ? '-'
-      : name.endsWith('_ratio')
-        ? formatPercent(side.value)
-        : formatNumber(side.value);
+  const value = formatCriterionValue({ name, value: side.value });
   const state = side.passed === null ? 'not judged' : side.passed ? 'pass' : 'FAIL';
   return `${value} ${state}`;
 }

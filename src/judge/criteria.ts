@@ -1,6 +1,6 @@
 // The runbook's four acceptance criteria (section 4), each measured on a run's results. Shares
 // are over users, as the runbook's script counts them.
-import { formatMs, formatPercent, plural } from './format';
+import { formatCount, formatMs, formatPercent, NO_VALUE, plural } from '../format';
 
 import type { CriterionResult, RunResults, UnsupportedReport } from '../records';
 
@@ -10,6 +10,17 @@ export const CRITERION = Object.freeze({
   failedTimeout: 'failed_timeout_ratio',
   unsupported: 'unsupported_parameter',
 });
+
+/**
+ * A criterion's measured value as people read it. The name carries the unit: `_ms` is a
+ * latency, `_ratio` a share of users, anything else a count. "n/a" when nothing was measured.
+ */
+export function formatCriterionValue(criterion: Pick<CriterionResult, 'name' | 'value'>): string {
+  if (criterion.value === null) return NO_VALUE;
+  if (criterion.name.endsWith('_ms')) return formatMs(criterion.value);
+  if (criterion.name.endsWith('_ratio')) return formatPercent(criterion.value);
+  return formatCount(criterion.value);
+}
 
 /** Enqueue p95 must stay strictly below the bound. */
 export function enqueueP95Criterion(results: RunResults, maxMs: number): CriterionResult {
@@ -28,7 +39,7 @@ export function completedCriterion(results: RunResults, minRatio: number): Crite
   const bound = `>= ${formatPercent(minRatio)}`;
   if (results.users === 0) return measured(CRITERION.completed, null, bound, false, 'no users');
   const ratio = completed / results.users;
-  const detail = `${completed} of ${plural(results.users, 'user')} completed`;
+  const detail = `${formatCount(completed)} of ${plural(results.users, 'user')} completed`;
   return measured(CRITERION.completed, ratio, bound, ratio >= minRatio, detail);
 }
 
@@ -40,7 +51,8 @@ export function failedTimeoutCriterion(results: RunResults, maxRatio: number): C
     return measured(CRITERION.failedTimeout, null, bound, false, 'no users');
   }
   const ratio = (failed + timeout) / results.users;
-  const detail = `${failed} failed + ${timeout} timeout of ${plural(results.users, 'user')}`;
+  const users = plural(results.users, 'user');
+  const detail = `${formatCount(failed)} failed + ${formatCount(timeout)} timeout of ${users}`;
   return measured(CRITERION.failedTimeout, ratio, bound, ratio <= maxRatio, detail);
 }
 
@@ -50,8 +62,8 @@ export function unsupportedCriterion(report: UnsupportedReport, maxCount: number
   const logs =
     report.log_patterns.length === 0
       ? 'backend logs not scanned (LOAD_BACKEND_LOGS unset)'
-      : `${report.in_logs} in backend logs`;
-  const detail = `${report.in_tasks} in failed tasks, ${logs}`;
+      : `${formatCount(report.in_logs)} in backend logs`;
+  const detail = `${formatCount(report.in_tasks)} in failed tasks, ${logs}`;
   return measured(CRITERION.unsupported, report.total, bound, report.total <= maxCount, detail);
 }
 

@@ -1,12 +1,12 @@
 // The verdict on a run: the four criteria, or why the run cannot be judged. Pure, so a run, a
 // shard, a merge and a comparison of saved results all judge the same way.
+import { formatPercent, plural } from '../format';
 import {
   completedCriterion,
   enqueueP95Criterion,
   failedTimeoutCriterion,
   unsupportedCriterion,
 } from './criteria';
-import { formatPercent, plural } from './format';
 import { mergeScans, scanFailedTasks } from './unsupported-scan';
 
 import type { JudgeSettings } from './settings';

@@ -2,9 +2,11 @@
 // a person sees are the JSON's, rounded for display, and the JSON path says where the rest is.
 import { describeUserError } from '../error-text';
 import { OUTCOMES } from '../records';
-import { formatCount, formatMs, formatPercent, paint, truncate } from './format';
+import { formatCount, formatMs, formatShare } from '../format';
+import { formatCriterionValue } from '../judge/criteria';
+import { paint, truncate } from './format';
 
-import type { Advice, CriterionResult, RunResults, Verdict } from '../records';
+import type { Advice, RunResults, Verdict } from '../records';
 
 export interface ConsoleSummaryOptions {
   /** ANSI colours; the caller decides from the TTY and NO_COLOR. */
@@ -76,7 +78,7 @@ function outcomesText(results: RunResults, color: boolean): string {
   return shown
     .map((outcome) => {
       const count = results.status_counts[outcome];
-      const text = `${outcome} ${formatCount(count)} (${formatPercent(count, results.users)})`;
+      const text = `${outcome} ${formatCount(count)} (${formatShare(count, results.users)})`;
       const bad = outcome !== 'completed' && count > 0;
       return bad ? paint(text, 'red', color) : text;
     })
@@ -156,20 +158,10 @@ function verdictText(verdict: Verdict, color: boolean): string {
   const failed = verdict.criteria
     .filter((criterion) => criterion.passed === false)
     .map(
-      (criterion) => `${criterion.name} ${criterionValue(criterion)} (needs ${criterion.bound})`,
+      (criterion) =>
+        `${criterion.name} ${formatCriterionValue(criterion)} (needs ${criterion.bound})`,
     );
   return `${paint('FAIL', 'red', color)}: ${failed.join(', ')}`;
-}
-
-// Criterion names carry their unit (`enqueue_p95_ms`); other values are ratios or counts.
-function criterionValue(criterion: CriterionResult): string {
-  if (criterion.value === null) {
-    return 'n/a';
-  }
-  if (criterion.name.endsWith('_ms')) {
-    return formatMs(criterion.value);
-  }
-  return String(Number(criterion.value.toFixed(3)));
 }
 
 /** One line per piece of advice, its rule and the start of its message. */

@@ -4,7 +4,6 @@
 import { renderAdviceSection } from './html/advice-section';
 import { renderErrorsSection } from './html/errors-section';
 import { escapeHtml } from './html/escape';
-import { formatCount } from './html/format';
 import { renderHistogram } from './html/histogram';
 import { renderInFlightChart } from './html/in-flight';
 import { renderLatencyScatter } from './html/latency-scatter';
@@ -13,6 +12,7 @@ import { renderLatencyTable, renderProjectTable, renderStatusTable } from './htm
 import { SUMMARY_CSS } from './html/styles';
 import { findTimeline } from './html/timeline';
 import { renderVerdictSection } from './html/verdict-section';
+import { formatCount, formatMs } from '../format';
 import { OUTCOMES } from '../records';
 
 import type { RunResults } from '../records';
@@ -68,7 +68,7 @@ function renderHeader(results: RunResults): string {
   const facts = [
     `${formatCount(results.users)} users`,
     `${formatCount(results.requests)} requests`,
-    `${results.wall_time_seconds.toFixed(1)} s wall time`,
+    `${formatMs(results.wall_time_seconds * 1000)} wall time`,
     results.shards_merged > 1 ? `${results.shards_merged} shards merged` : '',
     results.shard ? `shard ${results.shard.current} of ${results.shard.total}` : '',
   ].filter((fact) => fact !== '');

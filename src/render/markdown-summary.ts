@@ -1,6 +1,7 @@
 // The run summary for GitHub's job summary page (GITHUB_STEP_SUMMARY): verdict first, then the
 // headline figures and the tuning advice. Pure: results in, Markdown out; the caller appends it.
-import { formatCount, formatMs, formatShare } from './html/format';
+import { formatCount, formatMs, formatShare } from '../format';
+import { formatCriterionValue } from '../judge/criteria';
 import { verdictState } from './html/verdict-section';
 
 import type { RunResults } from '../records';
@@ -29,7 +30,7 @@ export function renderMarkdownSummary(results: RunResults): string {
   if (results.verdict && results.verdict.criteria.length > 0) {
     lines.push('### Criteria', '', '| criterion | value | bound | result |', '|---|---:|---|---|');
     for (const criterion of results.verdict.criteria) {
-      const value = criterion.value === null ? '–' : String(Number(criterion.value.toPrecision(4)));
+      const value = formatCriterionValue(criterion);
       const result =
         criterion.passed === null ? 'not judged' : criterion.passed ? 'pass' : '**FAIL**';
       lines.push(
@@ -61,7 +62,7 @@ function headlineTable(results: RunResults): string[] {
     `| enqueue p50 / p95 / max | ${formatMs(enqueue.p50)} / ${formatMs(enqueue.p95)} / ${formatMs(enqueue.max)} |`,
     `| total p50 / p95 / max | ${formatMs(total.p50)} / ${formatMs(total.p95)} / ${formatMs(total.max)} |`,
     `| requests | ${formatCount(results.requests)} |`,
-    `| wall time | ${results.wall_time_seconds.toFixed(1)} s |`,
+    `| wall time | ${formatMs(results.wall_time_seconds * 1000)} |`,
   ];
 }
 

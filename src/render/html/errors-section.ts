@@ -1,6 +1,6 @@
 // The errors list. Its texts come from the server and the network stack, so each one is
 // escaped and shown in a preformatted cell: a hostile or multi-line message stays inert text.
-import { formatCount } from './format';
+import { formatCount } from '../../format';
 import { renderTable, trusted } from './table';
 import { escapeHtml } from './escape';
 

@@ -1,7 +1,8 @@
 // The enqueue latency histogram: how the POST answer times spread, which a p95 alone hides
 // (two humps, a long tail, a wall at the request timeout).
 import { createFrame, renderChart, round } from './chart-frame';
-import { formatCount, formatTick } from './format';
+import { formatCount } from '../../format';
+import { formatTick } from './format';
 import { linearScale, linearTicks, niceStep } from './scale';
 
 /** One bar: values in [fromMs, toMs), the last bin also holding its upper edge. */

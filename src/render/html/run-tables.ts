@@ -1,6 +1,6 @@
 // The figure tables of the summary: outcomes, latency percentiles and the per-project split.
 import { escapeHtml } from './escape';
-import { formatCount, formatMs, formatShare } from './format';
+import { formatCount, formatMs, formatShare } from '../../format';
 import { renderSwatch } from './outcome-colors';
 import { renderTable, trusted } from './table';
 import { OUTCOMES } from '../../records';

@@ -1,7 +1,7 @@
 // The runbook's fourth criterion in detail: where `unsupported_parameter` showed up and with
 // which messages. The messages are model-provider texts relayed by the backend: escaped.
 import { escapeHtml } from './escape';
-import { formatCount } from './format';
+import { formatCount } from '../../format';
 import { renderTable } from './table';
 
 import type { UnsupportedReport } from '../../records';

@@ -1,4 +1,5 @@
 // The verdict banner: the first thing on the page, because "did it pass?" is the first question.
+import { formatCriterionValue } from '../../judge/criteria';
 import { escapeHtml } from './escape';
 import { renderTable } from './table';
 import { renderUnsupportedReport } from './unsupported-report';
@@ -45,7 +46,7 @@ export function renderVerdictSection(verdict: Verdict | undefined): string {
           ],
           verdict.criteria.map((criterion) => [
             criterion.name,
-            criterion.value === null ? '–' : formatCriterionValue(criterion.value),
+            formatCriterionValue(criterion),
             criterion.bound,
             criterion.passed === null ? 'not judged' : criterion.passed ? 'pass' : 'FAIL',
             criterion.detail ?? '',
@@ -62,9 +63,4 @@ export function renderVerdictSection(verdict: Verdict | undefined): string {
     warnings +
     (verdict.unsupported ? renderUnsupportedReport(verdict.unsupported) : '')
   );
-}
-
-// Criterion values are ratios (0.97) or milliseconds (1234.5678): a few digits say enough.
-function formatCriterionValue(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
 }
