@@ -34,7 +34,7 @@ test('renders one short line with every figure, prefixed outside a terminal', ()
 test('shows a dash for the p95 before any enqueue was answered', () => {
   const line = renderProgressLine({ ...snapshot, enqueue_p95_ms: null }, { tty: true });
 
-  expect(line).toContain('enqueue p95 -,');
+  expect(line).toContain('enqueue p95 n/a,');
 });
 
 for (const [seconds, text] of [

@@ -1,6 +1,8 @@
 // The live progress line of a long run, and a small printer that decides how it reaches the
 // stream: redrawn in place on a terminal, plain periodic lines in CI logs (where a carriage
 // return would pile every redraw into one unreadable line).
+import { formatMs } from '../format';
+
 import type { ProgressSnapshot } from '../progress';
 
 export interface ProgressLineOptions {
@@ -21,7 +23,6 @@ export function renderProgressLine(
   snapshot: ProgressSnapshot,
   options: ProgressLineOptions,
 ): string {
-  const p95 = snapshot.enqueue_p95_ms === null ? '-' : `${Math.round(snapshot.enqueue_p95_ms)} ms`;
   const parts = [
     `${snapshot.started}/${snapshot.users} started`,
     `${snapshot.in_flight} in flight`,
@@ -29,7 +30,7 @@ export function renderProgressLine(
     `${snapshot.failed} failed`,
     `${snapshot.timed_out} timeout`,
     `${snapshot.other} other`,
-    `enqueue p95 ${p95}`,
+    `enqueue p95 ${formatMs(snapshot.enqueue_p95_ms)}`,
     `${formatDuration(snapshot.seconds_left_until_last_deadline)} left`,
   ];
   const line = parts.join(', ');
