@@ -10,7 +10,7 @@ import { aggregateRuns } from '../../src/results';
 import { summarizeMs } from '../../src/stats';
 import { target, test } from '../helpers/e2e-test';
 import { folderTexts } from '../helpers/folder-text';
-import { runLoad } from '../helpers/load-run';
+import { interruptRun, runLoad, workerPids } from '../helpers/load-run';
 
 import type { RunResults, UserRecord } from '../../src/records';
 
@@ -62,6 +62,8 @@ test('100 users against the simulator: the JSON agrees with what the server saw'
   expectPercentilesRecomputed(results);
 
   expect(run.stdout).toContain('100 users');
+  // Live progress: plain lines off a terminal, the last one once every user is done.
+  expect(run.stdout).toMatch(/theory-load: 100\/100 started, 0 in flight, 100 completed/);
   expect(existsSync(join(run.outputDir, 'html-report', 'index.html'))).toBe(true);
   expect(existsSync(join(run.outputDir, 'summary.html'))).toBe(true);
 });
@@ -188,8 +190,12 @@ test('an interrupted run still writes every user, marked partial', async ({
   const sim = await simulate({ pipelineSeconds: 60 });
   const env = target(sim, { LOAD_USERS: '40', LOAD_SPAWN_INTERVAL: '0.25' });
   // Ctrl-C once a dozen users have enqueued: some are polling, the later ones not yet due.
-  const interruptWhen = () => routeTotal(sim.stats().requests.by_route.enqueue) >= 12;
-  const run = await runLoad({ env, outputDir: testInfo.outputPath('run'), interruptWhen });
+  const watch = (runPid: number) => {
+    if (routeTotal(sim.stats().requests.by_route.enqueue) < 12) return false;
+    interruptRun(runPid);
+    return true;
+  };
+  const run = await runLoad({ env, outputDir: testInfo.outputPath('run'), watch });
   const results = run.results!;
   const counts = results.status_counts;
 
@@ -240,4 +246,32 @@ test('with no configuration at all, 100 users run against the embedded simulator
   const reportData = join(run.outputDir, 'html-report', 'data');
   expect(readdirSync(reportData).some((name) => name.endsWith('.html'))).toBe(true);
   expect(existsSync(join(run.outputDir, 'html-report', 'index.html'))).toBe(true);
+});
+
+test('a worker killed mid-run loses no user: its users are counted as unfinished', async ({
+  simulate,
+}, testInfo) => {
+  const sim = await simulate({ pipelineSeconds: 4 });
+  const env = target(sim, { LOAD_USERS: '40', LOAD_SPAWN_INTERVAL: '0.1' });
+  let killed = 0;
+  const watch = (runPid: number) => {
+    if (routeTotal(sim.stats().requests.by_route.enqueue) < 10) return false;
+    const [victim] = workerPids(runPid);
+    if (victim === undefined) return false;
+    process.kill(victim, 'SIGKILL');
+    killed = victim;
+    return true;
+  };
+  const run = await runLoad({ env, outputDir: testInfo.outputPath('run'), watch });
+  const results = run.results!;
+
+  expect(killed).toBeGreaterThan(0);
+  expect(run.exitCode).toBe(EXIT_NOT_JUDGED);
+  expect(results.users).toBe(40);
+  expect(results.runs.map((r) => r.user)).toEqual([...Array(40).keys()]);
+  expect(results.partial).toBe(true);
+  // One group of four had its records die with the worker; the other three finished.
+  expect(results.status_counts.unfinished).toBe(10);
+  expect(results.status_counts.completed).toBe(30);
+  expect(results.verdict!.judged).toBe(true);
 });

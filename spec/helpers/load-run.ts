@@ -1,6 +1,6 @@
 // Runs the real load suite (`npx playwright test` in the project root) as a child process,
 // the way a user does, with its outputs in a folder of the calling test. Only loopback targets.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -28,8 +28,11 @@ export interface LoadRunOptions {
   /** `merge` runs `npm run merge -- <blobDir>` instead of a load run. */
   merge?: { blobDir: string };
   timeoutMs?: number;
-  /** Sends SIGINT to the whole run (as Ctrl-C does) once this returns true; asked every 100 ms. */
-  interruptWhen?: () => boolean;
+  /**
+   * Called every 100 ms with the Playwright process's pid (also its process group) until it
+   * returns true: the place to interrupt a run or kill one of its workers mid-way.
+   */
+  watch?: (runPid: number) => boolean;
 }
 
 export function runLoad(options: LoadRunOptions): Promise<LoadRun> {
@@ -55,11 +58,9 @@ export function runLoad(options: LoadRunOptions): Promise<LoadRun> {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    const { interruptWhen } = options;
-    const interrupt = setInterval(() => {
-      if (interruptWhen === undefined || !interruptWhen()) return;
-      clearInterval(interrupt);
-      process.kill(-child.pid!, 'SIGINT');
+    const { watch } = options;
+    const watcher = setInterval(() => {
+      if (watch === undefined || watch(child.pid!)) clearInterval(watcher);
     }, 100);
     let stdout = '';
     let stderr = '';
@@ -72,7 +73,7 @@ export function runLoad(options: LoadRunOptions): Promise<LoadRun> {
     child.on('error', fail);
     child.on('close', (exitCode) => {
       clearTimeout(timer);
-      clearInterval(interrupt);
+      clearInterval(watcher);
       const results = existsSync(resultsPath)
         ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as RunResults)
         : null;
@@ -90,4 +91,20 @@ function cleanEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     clean[name] = value;
   }
   return clean;
+}
+
+/** Sends SIGINT to the whole run, as Ctrl-C in its terminal does. */
+export function interruptRun(runPid: number): void {
+  process.kill(-runPid, 'SIGINT');
+}
+
+/** Pids of the Playwright workers of a run. */
+export function workerPids(runPid: number): number[] {
+  const listing = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(runPid)], {
+    encoding: 'utf8',
+  });
+  return listing
+    .split('\n')
+    .filter((line) => line.includes('workerProcessEntry'))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
 }
