@@ -48,14 +48,14 @@ test('gives a group test the wait, the spawn window, the pipeline timeout and sl
 
 test('refuses more shards than groups', () => {
   expect(() => checkLayout(readSettings({}), { current: 1, total: 5 }, 4)).toThrow(
-    'LOAD_GROUPS must be at least the shard count 5 so every shard runs users (got 4, with 100 users)',
+    'LOAD_GROUPS must be at least the shard count 5, or some shards run nobody (got 4 with 100 users)',
   );
 });
 
 test('refuses fewer workers than the groups of a shard', () => {
   expect(() =>
     checkLayout(readSettings({ LOAD_GROUPS: '8' }), { current: 1, total: 2 }, 2),
-  ).toThrow('4 groups per shard need 4 workers (got 2 workers, LOAD_GROUPS=8)');
+  ).toThrow('--workers must cover every group of a shard so all start on time (got 2 for 4 groups');
   expect(() =>
     checkLayout(readSettings({ LOAD_GROUPS: '8' }), { current: 1, total: 4 }, 2),
   ).not.toThrow();
@@ -67,7 +67,9 @@ test('accepts a reporter list that keeps the load reporter, by config path or re
 });
 
 test('refuses a reporter list without the load reporter, saying how to keep it', () => {
+  const expected =
+    '--reporter must include ./reporters/load-reporter.ts, or no results are written';
   expect(() => checkReporters(['line'])).toThrow(
-    '--reporter must include ./reporters/load-reporter.ts, or no results are written (got "line"); for example --reporter=line,./reporters/load-reporter.ts',
+    `${expected} (got "line"); for example --reporter=line,./reporters/load-reporter.ts`,
   );
 });

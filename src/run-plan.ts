@@ -41,14 +41,16 @@ export function checkLayout(
   const groups = Math.min(settings.groups, settings.users);
   const shardTotal = shard?.total ?? 1;
   if (shardTotal > groups) {
+    const got = `got ${settings.groups} with ${settings.users} users`;
     throw new SettingError(
-      `LOAD_GROUPS must be at least the shard count ${shardTotal} so every shard runs users (got ${settings.groups}, with ${settings.users} users)`,
+      `LOAD_GROUPS must be at least the shard count ${shardTotal}, or some shards run nobody (${got})`,
     );
   }
   const groupsPerShard = Math.ceil(groups / shardTotal);
   if (workers < groupsPerShard) {
+    const got = `got ${workers} for ${groupsPerShard} groups per shard`;
     throw new SettingError(
-      `LOAD_GROUPS must be at most the workers per shard × shards, or raise --workers: ${groupsPerShard} groups per shard need ${groupsPerShard} workers (got ${workers} workers, LOAD_GROUPS=${settings.groups})`,
+      `--workers must cover every group of a shard so all start on time (${got}); lower LOAD_GROUPS`,
     );
   }
 }
@@ -62,8 +64,10 @@ export const LOAD_REPORTER = './reporters/load-reporter.ts';
  */
 export function checkReporters(reporterNames: readonly string[]): void {
   if (reporterNames.some((name) => /load-reporter(\.ts)?$/.test(name))) return;
+  const why = 'or no results are written';
+  const got = reporterNames.join(',');
+  const example = `--reporter=line,${LOAD_REPORTER}`;
   throw new SettingError(
-    `--reporter must include ${LOAD_REPORTER}, or no results are written (got "${reporterNames.join(',')}"); ` +
-      `for example --reporter=line,${LOAD_REPORTER}`,
+    `--reporter must include ${LOAD_REPORTER}, ${why} (got "${got}"); for example ${example}`,
   );
 }

@@ -28,13 +28,7 @@ export function readNumber(
   fallback: number,
   range: Range = {},
 ): number {
-  const raw = readString(env, name);
-  if (raw === null) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || !inRange(value, range)) {
-    throw new SettingError(`${name} must be ${describe('a number', range)} (got "${raw}")`);
-  }
-  return value;
+  return readNumeric(env, name, fallback, range, 'a number', () => true);
 }
 
 export function readInteger(
@@ -43,11 +37,23 @@ export function readInteger(
   fallback: number,
   range: Range = {},
 ): number {
+  const whole = (raw: string, value: number) => /^-?\d+$/.test(raw) && Number.isSafeInteger(value);
+  return readNumeric(env, name, fallback, range, 'an integer', whole);
+}
+
+function readNumeric(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  range: Range,
+  kind: string,
+  accept: (raw: string, value: number) => boolean,
+): number {
   const raw = readString(env, name);
   if (raw === null) return fallback;
   const value = Number(raw);
-  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || !inRange(value, range)) {
-    throw new SettingError(`${name} must be ${describe('an integer', range)} (got "${raw}")`);
+  if (!Number.isFinite(value) || !accept(raw, value) || !inRange(value, range)) {
+    throw new SettingError(`${name} must be ${describe(kind, range)} (got "${raw}")`);
   }
   return value;
 }

@@ -108,9 +108,9 @@ function toApiBaseUrl(raw: string): string {
     throw new SettingError(`LOAD_BASE_URL must be an http or https URL (got "${raw}")`);
   }
   if (url.search || url.hash || url.username || url.password) {
-    throw new SettingError(
-      `LOAD_BASE_URL must be a plain origin and path, without query, fragment or credentials (got "${url.origin}…")`,
-    );
+    // Never echo the rest: credentials in a URL are secrets too.
+    const expected = 'a plain origin and path, without query, fragment or credentials';
+    throw new SettingError(`LOAD_BASE_URL must be ${expected} (got "${url.origin}…")`);
   }
   const path = url.pathname.replace(/\/+$/, '');
   const apiPath = path.endsWith('/api') ? path : `${path}/api`;

@@ -4,7 +4,7 @@ import { formatCount, formatMs, formatShare } from '../format';
 import { formatCriterionValue } from '../judge/criteria';
 import { verdictState } from './html/verdict-section';
 
-import type { RunResults } from '../records';
+import type { LatencyStats, RunResults } from '../records';
 
 const HEADINGS = {
   passed: '✅ theory-load: PASSED',
@@ -59,8 +59,8 @@ function headlineTable(results: RunResults): string[] {
     `| completed | ${formatCount(counts.completed)} (${formatShare(counts.completed, users)}) |`,
     `| failed + timeout | ${formatCount(failedOrTimeout)} (${formatShare(failedOrTimeout, users)}) |`,
     `| other outcomes | ${formatCount(other)} |`,
-    `| enqueue p50 / p95 / max | ${formatMs(enqueue.p50)} / ${formatMs(enqueue.p95)} / ${formatMs(enqueue.max)} |`,
-    `| total p50 / p95 / max | ${formatMs(total.p50)} / ${formatMs(total.p95)} / ${formatMs(total.max)} |`,
+    `| enqueue p50 / p95 / max | ${threeFigures(enqueue)} |`,
+    `| total p50 / p95 / max | ${threeFigures(total)} |`,
     `| requests | ${formatCount(results.requests)} |`,
     `| wall time | ${formatMs(results.wall_time_seconds * 1000)} |`,
   ];
@@ -93,4 +93,8 @@ function inline(text: string): string {
 // Inside a code span entities are shown literally, so only what would close the span goes.
 function code(text: string): string {
   return text.replace(/[`\n\r]/g, ' ');
+}
+
+function threeFigures(stats: LatencyStats): string {
+  return [stats.p50, stats.p95, stats.max].map(formatMs).join(' / ');
 }
