@@ -110,7 +110,8 @@ function renderPoint(xPx: number, yPx: number, point: LatencyPoint): string {
   const color = OUTCOME_COLORS[point.outcome];
   const classes = `point ${point.kind} outcome-${point.outcome}`;
   if (point.kind === 'enqueue') {
-    return `<rect class="${classes}" x="${round(xPx - 2.5)}" y="${round(yPx - 2.5)}" width="5" height="5" fill="${color}"/>`;
+    const corner = `x="${round(xPx - 2.5)}" y="${round(yPx - 2.5)}"`;
+    return `<rect class="${classes}" ${corner} width="5" height="5" fill="${color}"/>`;
   }
   return `<circle class="${classes}" cx="${xPx}" cy="${yPx}" r="2" fill="${color}"/>`;
 }
