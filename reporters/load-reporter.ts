@@ -118,6 +118,11 @@ export default class LoadReporter implements Reporter {
     if (result.status === 'timedout') partialReasons.push('the run hit its global timeout');
     if (this.harnessErrors.length > 0) partialReasons.push('the harness reported errors');
     if (collected.abortReason !== null) partialReasons.push(collected.abortReason);
+    // A merge missing whole shards measured part of the run: the verdict cannot stand on it.
+    if (collected.missingShards.length > 0) {
+      const shards = collected.missingShards.join(', ');
+      this.harnessErrors.push(`no blob report from shard ${shards}: merge all shards' blobs`);
+    }
 
     const aggregated = aggregateRuns(collected.records, {
       settings: collected.settings,

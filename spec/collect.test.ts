@@ -81,6 +81,7 @@ test('a merge with a missing shard names it and counts its users as unfinished',
   });
   expect(collected.records).toHaveLength(6);
   expect(collected.shardsMerged).toBe(2);
+  expect(collected.missingShards).toEqual([2]);
   expect(collected.partialReasons[0]).toBe('no records from shard 2 of 3');
 });
 

@@ -25,6 +25,8 @@ export interface Collected {
   partialReasons: string[];
   /** Why some test stopped starting users, when one did. */
   abortReason: string | null;
+  /** Shards of a merged run that sent no records at all (a lost blob, a shard that crashed). */
+  missingShards: number[];
 }
 
 export function collectRecords(input: CollectInput): Collected {
@@ -35,15 +37,18 @@ export function collectRecords(input: CollectInput): Collected {
   }
 
   const partialReasons: string[] = [];
+  const missingShards: number[] = [];
   const expected = new Set(input.expectedUsers);
   const shardTotal = Math.max(1, ...input.attachments.map((a) => a.shard.total));
   const shardsSeen = new Set(input.attachments.map((a) => a.shard.current));
   if (input.mode !== 'shard' && settings !== null) {
     // A merge knows the whole run from the settings, whatever blobs made it here.
     for (let user = 0; user < settings.users; user++) expected.add(user);
-    const missing = range(1, shardTotal).filter((shard) => !shardsSeen.has(shard));
-    if (input.mode === 'merge' && missing.length > 0) {
-      partialReasons.push(`no records from shard ${missing.join(', ')} of ${shardTotal}`);
+    if (input.mode === 'merge') {
+      missingShards.push(...range(1, shardTotal).filter((shard) => !shardsSeen.has(shard)));
+    }
+    if (missingShards.length > 0) {
+      partialReasons.push(`no records from shard ${missingShards.join(', ')} of ${shardTotal}`);
     }
   }
 
@@ -59,6 +64,7 @@ export function collectRecords(input: CollectInput): Collected {
     shardsMerged: input.mode === 'merge' ? shardsSeen.size : 1,
     partialReasons,
     abortReason: input.attachments.find((a) => a.aborted !== null)?.aborted ?? null,
+    missingShards,
   };
 }
 

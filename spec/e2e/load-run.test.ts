@@ -114,6 +114,21 @@ test('3 shards merged hold every user exactly once with percentiles of the whole
   });
   expect(again).toEqual({ ...results, verdict: undefined, advice: undefined });
   expect(existsSync(join(merged.outputDir, 'html-report', 'index.html'))).toBe(true);
+
+  // Without shard 2's blob the merge still accounts for all 60 users, and refuses to judge.
+  const partialDir = testInfo.outputPath('two-of-three');
+  mkdirSync(partialDir, { recursive: true });
+  const blobs = readdirSync(mergeDir).filter((name) => /^report-[13]\.zip$/.test(name));
+  expect(blobs).toHaveLength(2);
+  for (const blob of blobs) {
+    copyFileSync(join(mergeDir, blob), join(partialDir, blob));
+  }
+  const outputDir = testInfo.outputPath('merged-partial');
+  const partial = await runLoad({ env: {}, outputDir, merge: { blobDir: partialDir } });
+  expect(partial.exitCode).toBe(EXIT_NOT_JUDGED);
+  expect(partial.results!.users).toBe(users);
+  expect(partial.results!.status_counts.unfinished).toBe(users / 3);
+  expect(partial.results!.partial_reasons).toContain('no records from shard 2 of 3');
 });
 
 test('injected faults and failed pipelines land in the right outcomes', async ({
