@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 
-import { newUserRecord, runUser, serverTimingMs } from '../src/flow';
+import { newUserRecord, runUser } from '../src/flow';
+import { serverTimingMs } from '../src/timed-request';
 import { scriptedTransport, taskState, virtualClock } from './helpers/fake-transport';
 
 import type { FlowSettings } from '../src/flow';

@@ -2,10 +2,11 @@
 // then poll until the task is completed or failed, or the pipeline timeout passes. The record
 // is created up front as `unfinished` and filled in as the user goes, so whoever holds it (the
 // fixture's teardown on a test timeout, say) always has an honest partial record.
-import { TransportError } from './transport/transport';
+import { detailOf, parseObject } from './answer-body';
+import { timed } from './timed-request';
 
 import type { Clock } from './clock';
-import type { RequestKind, RequestSample, UserRecord } from './records';
+import type { UserRecord } from './records';
 import type { UserPlan } from './schedule';
 import type { HttpAnswer, HttpRequest, Transport } from './transport/transport';
 
@@ -14,9 +15,6 @@ export interface FlowSettings {
   pollIntervalS: number;
   pipelineTimeoutS: number;
 }
-
-/** Longest detail kept from an error answer, as in the runbook's script. */
-const DETAIL_CHARS = 500;
 
 export function newUserRecord(plan: UserPlan, shard: number): UserRecord {
   return {
@@ -183,49 +181,6 @@ async function pollOnce(
   return exchange.answer;
 }
 
-interface Exchange {
-  answer: HttpAnswer | null;
-  error: string;
-  failure: TransportError['kind'] | null;
-  durationMs: number;
-}
-
-/** Sends one request and records it as a sample, answered or not. */
-async function timed(
-  record: UserRecord,
-  kind: RequestKind,
-  transport: Transport,
-  clock: Clock,
-  request: HttpRequest,
-  retry = false,
-): Promise<Exchange> {
-  const startMs = clock.nowMs();
-  let answer: HttpAnswer | null = null;
-  let error = '';
-  let failure: TransportError['kind'] | null = null;
-  try {
-    answer = await transport.send(request);
-  } catch (thrown) {
-    failure = thrown instanceof TransportError ? thrown.kind : 'other';
-    error = thrown instanceof Error ? thrown.message : String(thrown);
-    error = error === '' ? `${kind} request failed with no message` : error;
-  }
-  const durationMs = clock.nowMs() - startMs;
-
-  const sample: RequestSample = {
-    kind,
-    start_ms: startMs,
-    duration_ms: durationMs,
-    status: answer?.status ?? null,
-    error: answer === null ? error : null,
-    retry,
-    server_ms: answer === null ? null : serverTimingMs(answer.headers['server-timing']),
-  };
-  record.requests.push(sample);
-  if (kind === 'poll') record.polls++;
-  return { answer, error, failure, durationMs };
-}
-
 function finish(
   record: UserRecord,
   outcome: UserRecord['outcome'],
@@ -248,33 +203,4 @@ function noteTaskState(record: UserRecord, body: Record<string, unknown> | null)
 function describeState(record: UserRecord): string {
   const progress = record.last_progress === null ? '?' : `${record.last_progress}%`;
   return `${record.last_status ?? '?'}/${record.last_step ?? '?'}/${progress}`;
-}
-
-function parseObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The `detail` of a FastAPI error body when there is one, else the raw text; never empty. */
-function detailOf(text: string): string {
-  const detail = parseObject(text)?.detail;
-  const shown =
-    detail === undefined ? text : typeof detail === 'string' ? detail : JSON.stringify(detail);
-  return shown.trim() === '' ? '(empty body)' : shown.slice(0, DETAIL_CHARS);
-}
-
-/** Sums the `dur` of every Server-Timing metric: the server's own handling time in ms. */
-export function serverTimingMs(header: string | undefined): number | null {
-  if (header === undefined) return null;
-  let totalMs: number | null = null;
-  for (const match of header.matchAll(/dur=([\d.]+)/g)) {
-    totalMs = (totalMs ?? 0) + Number(match[1]);
-  }
-  return totalMs;
 }
