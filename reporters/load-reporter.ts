@@ -19,9 +19,9 @@ import { watchProgress } from './progress-watch';
 import { scrubError, scrubErrors } from './scrub-errors';
 import { writeRunOutputs } from './write-outputs';
 
-import type { CollectMode } from '../src/collect';
+import type { CollectMode, Collected } from '../src/collect';
 import type { JudgeSettings } from '../src/judge/settings';
-import type { GroupAttachment, PublicSettings, RunResults } from '../src/records';
+import type { GroupAttachment, PublicSettings } from '../src/records';
 import type { Settings } from '../src/settings';
 import type { ProgressWatch } from './progress-watch';
 import type {
@@ -50,7 +50,6 @@ export default class LoadReporter implements Reporter {
   private readonly localSettings = readLocalSettings();
   private readonly judgeSettings = readLocalJudgeSettings();
   private readonly redact = createRedactor(this.localSettings ? [this.localSettings.token] : []);
-  private results: RunResults | null = null;
   private progress: ProgressWatch | null = null;
   private firstResult: TestResult | null = null;
   private testsBegan = 0;
@@ -107,6 +106,7 @@ export default class LoadReporter implements Reporter {
     this.progress?.stop();
     // `--list` and an empty --grep run nothing: there is no run to report, and no file to write.
     if (this.testsBegan === 0 && this.attachments.size === 0 && result.status === 'passed') return;
+
     const mode = this.mode();
     const collected = collectRecords({
       attachments: [...this.attachments.values()],
@@ -114,33 +114,20 @@ export default class LoadReporter implements Reporter {
       mode,
       fallbackSettings: this.fallbackSettings(),
     });
-    const partialReasons = [...collected.partialReasons];
-    if (result.status === 'timedout') partialReasons.push('the run hit its global timeout');
-    if (this.harnessErrors.length > 0) partialReasons.push('the harness reported errors');
-    if (collected.abortReason !== null) partialReasons.push(collected.abortReason);
-    // A merge missing whole shards measured part of the run: the verdict cannot stand on it.
-    if (collected.missingShards.length > 0) {
-      const shards = collected.missingShards.join(', ');
-      this.harnessErrors.push(`no blob report from shard ${shards}: merge all shards' blobs`);
-    }
-
+    this.noteHarnessProblems(result, collected.missingShards);
     const aggregated = aggregateRuns(collected.records, {
       settings: collected.settings,
       shard: mode === 'shard' ? (this.config?.shard ?? null) : null,
       shardsMerged: collected.shardsMerged,
       interrupted: result.status === 'interrupted',
       aborted: collected.abortReason !== null,
-      partialReasons,
+      partialReasons: this.partialReasons(result, collected),
     });
     debug('%s: %d users, %d attachments', mode, aggregated.users, this.attachments.size);
-    // A test that timed out or failed means the harness, not the backend, fell short.
-    if (result.status !== 'passed' && result.status !== 'interrupted') {
-      this.harnessErrors.push(`Playwright ended the run as ${result.status}`);
-    }
+
     const judged = await judgeResults(aggregated, this.judgeSettings, this.harnessErrors);
-    this.results = judged.results;
     exitWith(judged.exitCode);
-    const written = await writeRunOutputs(this.results, {
+    const written = await writeRunOutputs(judged.results, {
       outputPath: this.outputPath(collected.settings),
       redact: this.redact,
       harnessErrors: this.harnessErrors,
@@ -152,6 +139,27 @@ export default class LoadReporter implements Reporter {
       contentType: 'text/html',
       path: written.summaryHtmlPath,
     });
+  }
+
+  /** Failures of the harness rather than the backend: the figures cannot be judged on. */
+  private noteHarnessProblems(result: FullResult, missingShards: readonly number[]): void {
+    // A test that failed or timed out, or a run that did: users were cut off by the harness.
+    if (result.status !== 'passed' && result.status !== 'interrupted') {
+      this.harnessErrors.push(`Playwright ended the run as ${result.status}`);
+    }
+    // A merge missing whole shards measured only part of the run.
+    if (missingShards.length > 0) {
+      const shards = missingShards.join(', ');
+      this.harnessErrors.push(`no blob report from shard ${shards}: merge all shards' blobs`);
+    }
+  }
+
+  private partialReasons(result: FullResult, collected: Collected): string[] {
+    const reasons = [...collected.partialReasons];
+    if (result.status === 'timedout') reasons.push('the run hit its global timeout');
+    if (collected.abortReason !== null) reasons.push(collected.abortReason);
+    if (this.harnessErrors.length > 0) reasons.push('the harness reported errors');
+    return reasons;
   }
 
   private mode(): CollectMode {
