@@ -1,6 +1,8 @@
 // The reporter's side of live progress: every tick it reads the workers' progress files and
 // offers a snapshot to the printer, which redraws one line on a terminal and prints plain
 // periodic lines elsewhere (CI logs).
+import { rmSync } from 'node:fs';
+
 import { computeProgress } from '../src/progress';
 import { PROGRESS_DIR_ENV, readProgress } from '../src/progress-file';
 import { createProgressPrinter } from '../src/render/progress-line';
@@ -38,6 +40,9 @@ export function watchProgress(stream: NodeJS.WriteStream): ProgressWatch {
       clearInterval(timer);
       const last = snapshot();
       if (drawn && last !== null) printer.finish(last);
+      // The folder is this run's scratch space; nothing reads it after the last line.
+      const dir = process.env[PROGRESS_DIR_ENV];
+      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
