@@ -1,14 +1,14 @@
 // The load run's Playwright configuration. With LOAD_BASE_URL unset it starts the embedded
 // simulator and runs against it, so `npx playwright test` works with no setup at all.
 import { defineConfig } from '@playwright/test';
-import dotenv from 'dotenv';
 
+import { loadEnvFile } from './src/env-file';
 import { exitOnSettingError } from './src/exit-on-setting-error';
 import { readJudgeSettings } from './src/judge/settings';
 import { LOAD_REPORTER } from './src/run-plan';
 import { readSettings } from './src/settings';
 
-dotenv.config({ quiet: true });
+loadEnvFile();
 
 // Every setting is checked here, before the simulator starts or any request goes out.
 const settings = exitOnSettingError(() => readSettings(process.env));

@@ -43,6 +43,8 @@ export function runLoad(options: LoadRunOptions): Promise<LoadRun> {
     LOAD_OUTPUT: resultsPath,
     PLAYWRIGHT_HTML_OUTPUT_DIR: join(outputDir, 'html-report'),
     PLAYWRIGHT_BLOB_OUTPUT_DIR: join(outputDir, 'blob-report'),
+    // Never a developer's .env: it may name a staging target, and tests talk to loopback only.
+    LOAD_ENV_FILE: '/dev/null',
     ...options.env,
   };
   const args = options.merge
