@@ -97,6 +97,11 @@ export default class LoadReporter implements Reporter {
     }
   }
 
+  /** Runs after every worker has stopped: nothing can write progress any more. */
+  async onExit(): Promise<void> {
+    this.progress?.removeFolder();
+  }
+
   onError(error: TestError): void {
     scrubError(error, this.redact);
     this.harnessErrors.push(error.message ?? 'unknown error');

@@ -12,7 +12,10 @@ const TTY_INTERVAL_MS = 1000;
 const PLAIN_INTERVAL_MS = 10_000;
 
 export interface ProgressWatch {
+  /** Stops the ticks and draws the final line. */
   stop(): void;
+  /** Deletes the progress folder; call once the workers are gone. */
+  removeFolder(): void;
 }
 
 export function watchProgress(stream: NodeJS.WriteStream): ProgressWatch {
@@ -40,9 +43,17 @@ export function watchProgress(stream: NodeJS.WriteStream): ProgressWatch {
       clearInterval(timer);
       const last = snapshot();
       if (drawn && last !== null) printer.finish(last);
-      // The folder is this run's scratch space; nothing reads it after the last line.
+    },
+    removeFolder() {
+      // The folder is this run's scratch space. Workers cut off by a global timeout may still be
+      // writing to it, so removal is best effort and never fails the run.
       const dir = process.env[PROGRESS_DIR_ENV];
-      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+      if (dir === undefined) return;
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // Left in the temp dir; the OS cleans it.
+      }
     },
   };
 }
