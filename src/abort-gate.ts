@@ -11,8 +11,10 @@ import type { Outcome, UserRecord } from './records';
 const RECHECK_MS = 250;
 
 export interface AbortGate {
-  /** Why users must no longer start, or null while they may. */
+  /** Why users must no longer start, or null while they may; looks at the progress files. */
   reason(): string | null;
+  /** Why the gate closed, or null if it never did; no new look. */
+  closedBecause(): string | null;
 }
 
 export function createAbortGate(
@@ -32,6 +34,7 @@ export function createAbortGate(
       if (decision.abort) stopped = `aborted: ${decision.reason}`;
       return stopped;
     },
+    closedBecause: () => stopped,
   };
 }
 
