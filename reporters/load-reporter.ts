@@ -13,16 +13,14 @@ import { createRedactor } from '../src/redact';
 import { aggregateRuns } from '../src/results';
 import { USERS_ANNOTATION } from '../src/run-plan';
 import { parseUserList } from '../src/schedule';
-import { readSettings, toPublicSettings } from '../src/settings';
+import { DEFAULT_OUTPUT, readSettings, toPublicSettings } from '../src/settings';
 import { exitWith, judgeResults } from './judge-run';
 import { watchProgress } from './progress-watch';
 import { scrubError, scrubErrors } from './scrub-errors';
 import { writeRunOutputs } from './write-outputs';
 
 import type { CollectMode, Collected } from '../src/collect';
-import type { JudgeSettings } from '../src/judge/settings';
 import type { GroupAttachment, PublicSettings } from '../src/records';
-import type { Settings } from '../src/settings';
 import type { ProgressWatch } from './progress-watch';
 import type {
   FullConfig,
@@ -47,8 +45,8 @@ export default class LoadReporter implements Reporter {
   private expectedUsers: number[] = [];
   private readonly attachments = new Map<string, GroupAttachment>();
   private readonly harnessErrors: string[] = [];
-  private readonly localSettings = readLocalSettings();
-  private readonly judgeSettings = readLocalJudgeSettings();
+  private readonly localSettings = readOrNull(readSettings);
+  private readonly judgeSettings = readOrNull(readJudgeSettings);
   private readonly redact = createRedactor(this.localSettings ? [this.localSettings.token] : []);
   private progress: ProgressWatch | null = null;
   private firstResult: TestResult | null = null;
@@ -186,24 +184,18 @@ export default class LoadReporter implements Reporter {
       process.env.LOAD_OUTPUT?.trim() ||
       this.options.outputFile ||
       settings?.output ||
-      'load-results/results.json'
+      DEFAULT_OUTPUT
     );
   }
 }
 
-/** The criteria of this process's environment: a merge judges with its own settings. */
-function readLocalJudgeSettings(): JudgeSettings | null {
+/**
+ * The reporter's own view of a setting family, or null when this environment has none that
+ * validate: a merge on another machine may have none, and judges with what it has.
+ */
+function readOrNull<T>(read: (env: NodeJS.ProcessEnv) => T): T | null {
   try {
-    return readJudgeSettings(process.env);
-  } catch {
-    return null;
-  }
-}
-
-/** The reporter's own view of the settings; a merge on another machine may have none. */
-function readLocalSettings(): Settings | null {
-  try {
-    return readSettings(process.env);
+    return read(process.env);
   } catch {
     return null;
   }
