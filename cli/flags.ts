@@ -2,6 +2,16 @@
 // file does not know is left in place for `playwright test`, in its original order.
 import { parseArgs } from 'node:util';
 
+import {
+  DEFAULT_OUTPUT,
+  DEFAULT_PIPELINE_TIMEOUT_S,
+  DEFAULT_POLL_INTERVAL_S,
+  DEFAULT_REQUEST_TIMEOUT_S,
+  DEFAULT_SPAWN_INTERVAL_S,
+  DEFAULT_USERS,
+  UUID_PATTERN,
+} from '../src/settings';
+
 /** One runbook flag: its setting, how it reads in --help, and what a good value looks like. */
 interface FlagSpec {
   name: string;
@@ -14,8 +24,6 @@ interface FlagSpec {
   /** Returns what was expected when the value is bad, or null when it is fine. */
   check?: (value: string) => string | null;
 }
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const VALUE_FLAGS: readonly FlagSpec[] = [
   {
@@ -47,19 +55,40 @@ export const VALUE_FLAGS: readonly FlagSpec[] = [
     name: 'users',
     setting: 'LOAD_USERS',
     valueLabel: '<n>',
-    defaultText: '100',
+    defaultText: String(DEFAULT_USERS),
     purpose: 'virtual users',
     check: (value) => (/^\d+$/.test(value) && Number(value) >= 1 ? null : 'a whole number >= 1'),
   },
-  secondsFlag('spawn-interval', 'LOAD_SPAWN_INTERVAL', '0.15', 'seconds between user starts', 0),
-  secondsFlag('poll-interval', 'LOAD_POLL_INTERVAL', '5', 'minimum seconds between polls'),
-  secondsFlag('pipeline-timeout', 'LOAD_PIPELINE_TIMEOUT', '1200', 'seconds a user waits'),
-  secondsFlag('request-timeout', 'LOAD_REQUEST_TIMEOUT', '30', 'seconds per HTTP request'),
+  secondsFlag(
+    'spawn-interval',
+    'LOAD_SPAWN_INTERVAL',
+    DEFAULT_SPAWN_INTERVAL_S,
+    'seconds between user starts',
+    0,
+  ),
+  secondsFlag(
+    'poll-interval',
+    'LOAD_POLL_INTERVAL',
+    DEFAULT_POLL_INTERVAL_S,
+    'minimum seconds between polls',
+  ),
+  secondsFlag(
+    'pipeline-timeout',
+    'LOAD_PIPELINE_TIMEOUT',
+    DEFAULT_PIPELINE_TIMEOUT_S,
+    'seconds a user waits',
+  ),
+  secondsFlag(
+    'request-timeout',
+    'LOAD_REQUEST_TIMEOUT',
+    DEFAULT_REQUEST_TIMEOUT_S,
+    'seconds per HTTP request',
+  ),
   {
     name: 'output',
     setting: 'LOAD_OUTPUT',
     valueLabel: '<path>',
-    defaultText: 'load-results/results.json',
+    defaultText: DEFAULT_OUTPUT,
     purpose: 'where the results JSON goes (summary.html lands beside it)',
     check: (value) => (value.trim() === '' ? 'a file path' : null),
   },
@@ -180,7 +209,7 @@ function checkProjectIds(ids: readonly string[]): string {
 function secondsFlag(
   name: string,
   setting: string,
-  defaultText: string,
+  defaultSeconds: number,
   purpose: string,
   minSeconds?: number,
 ): FlagSpec {
@@ -189,7 +218,7 @@ function secondsFlag(
     name,
     setting,
     valueLabel: '<seconds>',
-    defaultText,
+    defaultText: String(defaultSeconds),
     purpose,
     check: (value) => {
       const seconds = value.trim() === '' ? NaN : Number(value);

@@ -14,8 +14,14 @@ export const SIMULATOR_DEFAULT_PORT = 4010;
 
 export const DEFAULT_ENQUEUE_BODY = { min_interviews: 1, use_model_router: true };
 export const DEFAULT_OUTPUT = 'load-results/results.json';
+export const DEFAULT_USERS = 100;
+export const DEFAULT_SPAWN_INTERVAL_S = 0.15;
+export const DEFAULT_POLL_INTERVAL_S = 5;
+export const DEFAULT_PIPELINE_TIMEOUT_S = 1200;
+export const DEFAULT_REQUEST_TIMEOUT_S = 30;
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A project id the backend accepts: any UUID, case-insensitive. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface Settings {
   /** Root of the API, always ending in `/api` and never in a slash. */
@@ -64,11 +70,15 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     simulatorPort,
     token,
     projectIds: readProjectIds(env),
-    users: readInteger(env, 'LOAD_USERS', 100, { min: 1 }),
-    spawnIntervalS: readNumber(env, 'LOAD_SPAWN_INTERVAL', 0.15, { min: 0 }),
-    pollIntervalS: readNumber(env, 'LOAD_POLL_INTERVAL', 5, { min: 0.01 }),
-    pipelineTimeoutS: readNumber(env, 'LOAD_PIPELINE_TIMEOUT', 1200, { min: 0.01 }),
-    requestTimeoutS: readNumber(env, 'LOAD_REQUEST_TIMEOUT', 30, { min: 0.01 }),
+    users: readInteger(env, 'LOAD_USERS', DEFAULT_USERS, { min: 1 }),
+    spawnIntervalS: readNumber(env, 'LOAD_SPAWN_INTERVAL', DEFAULT_SPAWN_INTERVAL_S, { min: 0 }),
+    pollIntervalS: readNumber(env, 'LOAD_POLL_INTERVAL', DEFAULT_POLL_INTERVAL_S, { min: 0.01 }),
+    pipelineTimeoutS: readNumber(env, 'LOAD_PIPELINE_TIMEOUT', DEFAULT_PIPELINE_TIMEOUT_S, {
+      min: 0.01,
+    }),
+    requestTimeoutS: readNumber(env, 'LOAD_REQUEST_TIMEOUT', DEFAULT_REQUEST_TIMEOUT_S, {
+      min: 0.01,
+    }),
     insecure: readBoolean(env, 'LOAD_INSECURE', false),
     enqueueBody: readEnqueueBody(env),
     output: readString(env, 'LOAD_OUTPUT') ?? DEFAULT_OUTPUT,
