@@ -67,8 +67,9 @@ export async function runUser(
   const deadlineMs = startMs + settings.pipelineTimeoutS * 1000;
 
   const taskPath = await enqueue(record, transport, settings, clock);
-  if (taskPath !== null)
+  if (taskPath !== null) {
     await pollUntilDone(record, taskPath, transport, settings, clock, deadlineMs, signal);
+  }
 
   if (record.outcome !== 'unfinished') {
     record.end_ms = clock.nowMs();
@@ -107,7 +108,7 @@ async function enqueue(
   }
   record.task_id = taskId;
   record.reused = body?.reused === true;
-  record.execution_mode = typeof body?.execution_mode === 'string' ? body.execution_mode : null;
+  // Status and execution_mode come with the 202 as with every status answer.
   noteTaskState(record, body);
   return `${path}/status/${encodeURIComponent(taskId)}`;
 }
