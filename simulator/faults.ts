@@ -3,6 +3,7 @@
 // which requests another kind hits below it. A request gets at most one fault.
 
 import { createRandom, pickOne } from './random';
+import { FAULT_RATE_KEYS } from './settings-spec';
 
 import type { Reply } from './reply';
 import type { SimSettings } from './settings';
@@ -31,10 +32,7 @@ export class FaultPlan {
 
   constructor(private readonly settings: SimSettings) {
     this.random = createRandom(settings.seed, 'faults');
-    const { faultHttpRate, faultResetRate, faultDelayRate } = settings;
-    const { faultMalformedRate, faultMissingTaskIdRate } = settings;
-    const total = faultHttpRate + faultResetRate + faultDelayRate + faultMalformedRate;
-    this.anyFault = total + faultMissingTaskIdRate > 0;
+    this.anyFault = FAULT_RATE_KEYS.some((key) => settings[key] > 0);
   }
 
   draw(route: StatsRoute): Fault {
