@@ -27,7 +27,12 @@ export function elapsedMs(startNs: bigint): number {
   return Number(process.hrtime.bigint() - startNs) / 1e6;
 }
 
-export function serializeReply(reply: Reply): { body: string; contentType: string } {
+export interface SerializedReply {
+  body: string;
+  contentType: string;
+}
+
+export function serializeReply(reply: Reply): SerializedReply {
   if (reply.text !== undefined) {
     return { body: reply.text, contentType: 'text/plain; charset=utf-8' };
   }
@@ -36,12 +41,11 @@ export function serializeReply(reply: Reply): { body: string; contentType: strin
   return { body: '', contentType: '' };
 }
 
-/** Writes `reply` with `body` already serialized (a fault may have changed it). */
+/** Writes `reply` with its body already serialized (a fault may have changed it). */
 export function writeReply(
   response: ServerResponse,
   reply: Reply,
-  body: string,
-  contentType: string,
+  { body, contentType }: SerializedReply,
   startNs: bigint,
 ) {
   if (response.destroyed || response.writableEnded) return;

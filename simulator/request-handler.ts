@@ -12,6 +12,7 @@ import { cancelRoute, enqueueRoute, statusRoute } from './theory-routes';
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, FaultPlan } from './faults';
+import type { SerializedReply } from './http-io';
 import type { Reply } from './reply';
 import type { RouteMatch } from './routes';
 import type { SimRouteDeps } from './sim-routes';
@@ -34,8 +35,8 @@ export function createRequestHandler(deps: HandlerDeps) {
     const startNs = process.hrtime.bigint();
     handle(deps, request, response, startNs).catch((error: unknown) => {
       debug('request %s %s failed: %O', request.method, request.url, error);
-      const { body, contentType } = serializeReply(bareServerError());
-      writeReply(response, bareServerError(), body, contentType, startNs);
+      const reply = bareServerError();
+      writeReply(response, reply, serializeReply(reply), startNs);
     });
   };
 }
@@ -50,8 +51,7 @@ async function handle(
   const [path, query] = splitUrl(request.url ?? '/');
   if (path.startsWith('/__sim/')) {
     const reply = simRoute(deps.sim, method, path, (await readBody(request)) ?? '');
-    const { body, contentType } = serializeReply(reply);
-    writeReply(response, reply, body, contentType, startNs);
+    writeReply(response, reply, serializeReply(reply), startNs);
     return;
   }
 
@@ -72,17 +72,17 @@ async function handle(
   } else {
     reply = await routeReply(deps, match, request, query);
   }
-  const { body, contentType } = bendReply(deps.stats, reply, fault);
+  const serialized = bendReply(deps.stats, reply, fault);
 
   deps.stats.recordAnswer(statsRoute, reply.status);
   if (fault.kind !== 'delayed') {
-    writeReply(response, reply, body, contentType, startNs);
+    writeReply(response, reply, serialized, startNs);
     return;
   }
   deps.stats.fault('delayed');
   const timer = setTimeout(() => {
     deps.delayTimers.delete(timer);
-    writeReply(response, reply, body, contentType, startNs);
+    writeReply(response, reply, serialized, startNs);
   }, fault.delayMs);
   deps.delayTimers.add(timer);
 }
@@ -126,7 +126,7 @@ async function routeReply(
 }
 
 /** Applies the faults that change an answer's body rather than replace the answer. */
-function bendReply(stats: StatsCounter, reply: Reply, fault: Fault) {
+function bendReply(stats: StatsCounter, reply: Reply, fault: Fault): SerializedReply {
   if (fault.kind === 'missing_task_id' && reply.status === 202 && isObject(reply.json)) {
     stats.fault('missing_task_id');
     const withoutTaskId = { ...reply.json };
