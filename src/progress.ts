@@ -1,6 +1,6 @@
 // Where a running load test stands, computed from the user records as they are being built.
 // Pure: the reporter feeds whatever it has, this returns the counts a progress line shows.
-import { quantileSorted } from 'simple-statistics';
+import { summarizeMs } from './stats';
 
 import type { Outcome } from './records';
 
@@ -26,7 +26,7 @@ export interface ProgressSnapshot {
   timed_out: number;
   /** Finished any other way: enqueue or status errors, exceptions, unfinished, not started. */
   other: number;
-  /** p95 of the enqueue answers so far (simple-statistics, as in the results); null before any. */
+  /** p95 of the enqueue answers so far, taken as the results JSON takes it; null before any. */
   enqueue_p95_ms: number | null;
   /** Until the latest deadline of a user still running or yet to start; 0 when all are done. */
   seconds_left_until_last_deadline: number;
@@ -41,8 +41,10 @@ export interface ProgressSnapshot {
  * Complexity: O(n log n) for the p95 sort; the input is not mutated.
  *
  * @example
- * computeProgress([{ outcome: null, enqueue_ms: 120, actual_start_ms: 0, deadline_ms: 60_000 }], 30_000);
- * // => { users: 1, started: 1, in_flight: 1, ..., enqueue_p95_ms: 120, seconds_left_until_last_deadline: 30 }
+ * const running = { outcome: null, enqueue_ms: 120, actual_start_ms: 0, deadline_ms: 60_000 };
+ * computeProgress([running], 30_000);
+ * // => { users: 1, started: 1, in_flight: 1, ..., enqueue_p95_ms: 120,
+ * //      seconds_left_until_last_deadline: 30 }
  */
 export function computeProgress(users: readonly ProgressUser[], nowMs: number): ProgressSnapshot {
   const snapshot: ProgressSnapshot = {
@@ -70,11 +72,8 @@ export function computeProgress(users: readonly ProgressUser[], nowMs: number): 
     }
   }
 
-  if (enqueueMs.length > 0) {
-    // The same method as the results JSON, so the last line agrees with the final figure.
-    const sortedMs = Array.from(Float64Array.from(enqueueMs).sort());
-    snapshot.enqueue_p95_ms = quantileSorted(sortedMs, 0.95);
-  }
+  // The results JSON's own summary, so the last line agrees with the final figure.
+  snapshot.enqueue_p95_ms = summarizeMs(enqueueMs).p95;
   snapshot.seconds_left_until_last_deadline = Math.max(0, (lastDeadlineMs - nowMs) / 1000);
   return snapshot;
 }
