@@ -20,7 +20,7 @@ const RATE_LIMIT = /\b429\b|too many requests|rate[ _-]?limit/i;
 const SATURATION = /returned empty choices|timed out after \d+ ?s|Embedding generation failed/i;
 const EMPTY_CHOICES = /returned empty choices/i;
 
-/** Users whose outcome is one of `outcomes`, one per task: reused users share one pipeline. */
+/** Users that match `predicate`, one per task: reused users share one pipeline. */
 export function distinctTaskRuns(
   runs: readonly UserRecord[],
   predicate: (run: UserRecord) => boolean,

@@ -1,6 +1,8 @@
 // Finds `unsupported_parameter` in failed tasks and backend log lines. The backend heals most of
 // these itself and only logs a warning, so the literal code shows up in provider error text and
 // the self-healing form ("rejected max_tokens - switching ...") in the logs: both count.
+import { distinctTaskRuns } from './run-signals';
+
 import type { UnsupportedMessage, UserRecord } from '../records';
 
 export interface UnsupportedScan {
@@ -62,17 +64,11 @@ export function scanLogLines(lines: readonly string[]): UnsupportedScan {
  * shared a reused task saw the same failure.
  */
 export function scanFailedTasks(runs: readonly UserRecord[]): UnsupportedScan {
-  const seen = new Set<string>();
-  const hits: (Hit | null)[] = [];
-  for (const run of runs) {
-    if (run.outcome !== 'failed') continue;
-    if (run.task_id !== null) {
-      if (seen.has(run.task_id)) continue;
-      seen.add(run.task_id);
-    }
+  const failedTasks = distinctTaskRuns(runs, (run) => run.outcome === 'failed');
+  const hits = failedTasks.map((run) => {
     const text = [run.error_code, run.error].filter((part) => part !== null).join(': ');
-    hits.push(textHit(text, run.task_id));
-  }
+    return textHit(text, run.task_id);
+  });
   return collect(hits);
 }
 
