@@ -1,23 +1,11 @@
-import { PROJECTS, TOKEN, expect, field, pollUntil, test } from './sim-fixture';
-
-import type { SimHandle } from './sim-fixture';
-
-async function enqueueMany(sim: SimHandle, count: number, token = TOKEN): Promise<string[]> {
-  const taskIds: string[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const answer = await sim.enqueue(PROJECTS[index % PROJECTS.length], token);
-    expect(answer.status).toBe(202);
-    taskIds.push(field(answer.json, 'task_id') as string);
-  }
-  return taskIds;
-}
+import { PROJECTS, TOKEN, enqueueTasks, expect, field, pollUntil, test } from './sim-fixture';
 
 test.describe('THEORY_LOCAL_MAX_CONCURRENT_TASKS semaphore', () => {
   test('with 4 slots, 10 tasks show 4 running and 6 waiting at running/pipeline_start/2', async ({
     launch,
   }) => {
     const sim = await launch({ pipelineSeconds: 60 });
-    const taskIds = await enqueueMany(sim, 10);
+    const taskIds = await enqueueTasks(sim, 10);
 
     await pollUntil(
       async () => sim.stats().tasks.by_outcome.pending,
@@ -46,15 +34,13 @@ test.describe('THEORY_LOCAL_MAX_CONCURRENT_TASKS semaphore', () => {
 
   test('a freed slot goes to the oldest waiter', async ({ launch }) => {
     const sim = await launch({ pipelineSeconds: 60, maxConcurrentTasks: 1 });
-    const [first, second, third] = await enqueueMany(sim, 3);
+    const [first, second, third] = await enqueueTasks(sim, 3);
     await pollUntil(
       async () => sim.stats().semaphore_waiters,
       (waiters) => waiters === 2,
     );
 
-    await sim.api(`/api/projects/${PROJECTS[0]}/generate-theory/cancel/${first}`, {
-      method: 'POST',
-    });
+    await sim.cancel(PROJECTS[0], first);
     const secondNow = await sim.status(PROJECTS[1], second);
     const thirdNow = await sim.status(PROJECTS[2], third);
 
@@ -120,7 +106,7 @@ test.describe('project lock (SIM_PROJECT_LOCK)', () => {
     const first = await sim.enqueue(shared);
     const firstId = String(field(first.json, 'task_id'));
 
-    await sim.api(`/api/projects/${shared}/generate-theory/cancel/${firstId}`, { method: 'POST' });
+    await sim.cancel(shared, firstId);
     const next = await sim.enqueue(shared, 'second-owner');
 
     expect(next.status).toBe(202);

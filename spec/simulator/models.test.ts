@@ -1,22 +1,12 @@
 import { readFile } from 'node:fs/promises';
 
-import { PROJECTS, expect, field, pollUntil, test } from './sim-fixture';
+import { PROJECTS, enqueueTasks, expect, field, pollUntil, test } from './sim-fixture';
 import { openSimLog } from '../../simulator/sim-log';
 import { defaultSimSettings } from '../../simulator/settings';
 import { StatsCounter } from '../../simulator/stats';
 import { TaskEngine } from '../../simulator/task-engine';
 
 import type { SimHandle } from './sim-fixture';
-
-async function enqueueAll(sim: SimHandle, count: number): Promise<string[]> {
-  const taskIds: string[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const answer = await sim.enqueue(PROJECTS[index % PROJECTS.length]);
-    expect(answer.status).toBe(202);
-    taskIds.push(String(field(answer.json, 'task_id')));
-  }
-  return taskIds;
-}
 
 async function finalBodies(sim: SimHandle, taskIds: string[]) {
   await pollUntil(
@@ -40,7 +30,7 @@ test.describe('LLM provider rate limit', () => {
     launch,
   }) => {
     const sim = await launch(crowded);
-    const taskIds = await enqueueAll(sim, 5);
+    const taskIds = await enqueueTasks(sim, 5);
 
     const bodies = await finalBodies(sim, taskIds);
 
@@ -57,7 +47,7 @@ test.describe('LLM provider rate limit', () => {
     launch,
   }) => {
     const sim = await launch({ ...crowded, interviewConcurrency: 2, fragmentConcurrency: 6 });
-    const taskIds = await enqueueAll(sim, 5);
+    const taskIds = await enqueueTasks(sim, 5);
 
     const bodies = await finalBodies(sim, taskIds);
 
@@ -77,7 +67,7 @@ test.describe('DB pool (DB_POOL_SIZE + DB_MAX_OVERFLOW, DB_POOL_TIMEOUT)', () =>
       dbMaxOverflow: 1,
       dbPoolTimeoutSeconds: 0.2,
     });
-    await enqueueAll(sim, 2);
+    await enqueueTasks(sim, 2);
     await pollUntil(
       async () => sim.stats().db.in_use,
       (inUse) => inUse === 2,
@@ -128,7 +118,7 @@ test.describe('pipeline outcomes', () => {
     launch,
   }) => {
     const sim = await launch({ failRate: 1, pipelineSeconds: 0.2 });
-    const taskIds = await enqueueAll(sim, 3);
+    const taskIds = await enqueueTasks(sim, 3);
 
     const bodies = await finalBodies(sim, taskIds);
     const inspected = await sim.api(`/__sim/tasks/${taskIds[0]}`);
@@ -150,7 +140,7 @@ test.describe('pipeline outcomes', () => {
   }, testInfo) => {
     const logFile = testInfo.outputPath('sim.log');
     const sim = await launch({ unsupportedParameterRate: 1, pipelineSeconds: 0.2, logFile });
-    const taskIds = await enqueueAll(sim, 8);
+    const taskIds = await enqueueTasks(sim, 8);
 
     const bodies = await finalBodies(sim, taskIds);
     const logged = sim.stats().unsupported_parameter_logged;
@@ -175,7 +165,7 @@ test.describe('pipeline outcomes', () => {
     const shape = { pipelineSeconds: 10, pipelineJitter: 0.5 };
     const planned = async (seed: number) => {
       const sim = await launch({ ...shape, seed });
-      const taskIds = await enqueueAll(sim, 6);
+      const taskIds = await enqueueTasks(sim, 6);
       const inspected = await Promise.all(
         taskIds.map((taskId) => sim.api(`/__sim/tasks/${taskId}`)),
       );

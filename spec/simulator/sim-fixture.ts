@@ -1,7 +1,7 @@
 // The simulator specs' shared pieces: a fixture that starts simulators on port 0 and closes
 // them in teardown, and a small fetch client that returns status, headers and parsed body.
 
-import { test as base } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 
 import { startSimulator } from '../../simulator/server';
 
@@ -33,6 +33,7 @@ export interface SimHandle extends RunningSimulator {
   api(path: string, options?: ApiOptions): Promise<ApiAnswer>;
   enqueue(projectId?: string, token?: string): Promise<ApiAnswer>;
   status(projectId: string, taskId: string, token?: string): Promise<ApiAnswer>;
+  cancel(projectId: string, taskId: string, token?: string): Promise<ApiAnswer>;
 }
 
 /** The specs' simulator defaults: short pipelines, fixed seed, everything else as shipped. */
@@ -62,7 +63,20 @@ export function withClient(simulator: RunningSimulator): SimHandle {
       api(`/api/projects/${projectId}/generate-theory`, { method: 'POST', token, body: BODY }),
     status: (projectId: string, taskId: string, token = TOKEN) =>
       api(`/api/projects/${projectId}/generate-theory/status/${taskId}`, { token }),
+    cancel: (projectId: string, taskId: string, token = TOKEN) =>
+      api(`/api/projects/${projectId}/generate-theory/cancel/${taskId}`, { method: 'POST', token }),
   };
+}
+
+/** Enqueues `count` tasks one after another, round-robin over PROJECTS; each must get 202. */
+export async function enqueueTasks(sim: SimHandle, count: number): Promise<string[]> {
+  const taskIds: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const answer = await sim.enqueue(PROJECTS[index % PROJECTS.length]);
+    expect(answer.status).toBe(202);
+    taskIds.push(String(field(answer.json, 'task_id')));
+  }
+  return taskIds;
 }
 
 export async function callApi(baseUrl: string, path: string, options: ApiOptions = {}) {
@@ -108,7 +122,7 @@ export async function pollUntil<T>(
 ): Promise<T> {
   let value = await read();
   for (let attempt = 1; attempt < attempts && !done(value); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    await sleep(intervalMs);
     value = await read();
   }
   return value;

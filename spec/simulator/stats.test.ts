@@ -21,7 +21,7 @@ test.describe('/__sim/stats', () => {
     }
     const statusCountsBefore = sim.stats().requests.by_route.status['200'];
     await sim.status(PROJECTS[0], 'unknown');
-    await sim.api(`${enqueuePath}/cancel/${taskIds[0]}`, { method: 'POST' });
+    await sim.cancel(PROJECTS[0], taskIds[0]);
     await sim.api('/health');
     await sim.api('/health');
     await sim.api(enqueuePath);

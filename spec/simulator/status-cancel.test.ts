@@ -163,15 +163,12 @@ test.describe('GET status', () => {
 });
 
 test.describe('POST cancel', () => {
-  const cancelPath = (taskId: string) =>
-    `/api/projects/${PROJECTS[0]}/generate-theory/cancel/${taskId}`;
-
   test('cancels a running task as failed / canceled / 100 / CANCELED', async ({ launch }) => {
     const sim = await launch({ pipelineSeconds: 60 });
     const taskId = await enqueueOne(sim);
     await waitForStatus(sim, taskId, ['running']);
 
-    const answer = await sim.api(cancelPath(taskId), { method: 'POST' });
+    const answer = await sim.cancel(PROJECTS[0], taskId);
     const after = await sim.status(PROJECTS[0], taskId);
 
     expect(answer.status).toBe(200);
@@ -193,7 +190,7 @@ test.describe('POST cancel', () => {
     const taskId = await enqueueOne(sim);
     const done = await waitForStatus(sim, taskId, ['completed']);
 
-    const answer = await sim.api(cancelPath(taskId), { method: 'POST' });
+    const answer = await sim.cancel(PROJECTS[0], taskId);
 
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual(done.json);
@@ -202,7 +199,7 @@ test.describe('POST cancel', () => {
   test('has the same 404 rules as status', async ({ launch }) => {
     const sim = await launch();
 
-    const answer = await sim.api(cancelPath('missing'), { method: 'POST' });
+    const answer = await sim.cancel(PROJECTS[0], 'missing');
 
     expect(answer.status).toBe(404);
     expect(answer.json).toEqual({ detail: 'Task not found' });
