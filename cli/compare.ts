@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 
 import { compareResults, diffResults, isRunResults } from '../src/judge/compare';
+import { RESULTS_FORMAT } from '../src/results';
 
 import type { RunResults } from '../src/records';
 
@@ -64,9 +65,7 @@ function readResults(path: string): RunResults {
     throw new Error(`${path} is not JSON, so not a theory-load results file`, { cause: error });
   }
   if (!isRunResults(parsed)) {
-    throw new Error(
-      `${path} is not a theory-load results JSON (no "format": "theory-load-results/1")`,
-    );
+    throw new Error(`${path} is not a theory-load results JSON (no "format": "${RESULTS_FORMAT}")`);
   }
   return parsed;
 }

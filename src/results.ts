@@ -16,6 +16,9 @@ import type {
   UserRecord,
 } from './records';
 
+/** The `format` field of every results JSON; a reader checks it before trusting the rest. */
+export const RESULTS_FORMAT = 'theory-load-results/1';
+
 /** The runbook script kept the first 50 errors; so do we. */
 export const MAX_ERROR_ENTRIES = 50;
 
@@ -68,7 +71,7 @@ export function aggregateRuns(
   const endedAtMs = latestEnd(runs);
 
   return {
-    format: 'theory-load-results/1',
+    format: RESULTS_FORMAT,
     partial: partialReasons.length > 0,
     partial_reasons: partialReasons,
     interrupted: context.interrupted,

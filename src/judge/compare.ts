@@ -2,6 +2,7 @@
 // figure and on the verdict. Pure: strings and objects out, the CLI prints them.
 import { formatCount, formatMs, formatPercent } from '../format';
 import { OUTCOMES } from '../records';
+import { RESULTS_FORMAT } from '../results';
 import { formatCriterionValue } from './criteria';
 
 import type { CriterionResult, LatencyStats, RunResults, Verdict } from '../records';
@@ -32,7 +33,6 @@ export interface ResultsDiff {
   criteria: CriterionChange[];
 }
 
-const RESULTS_FORMAT = 'theory-load-results/1';
 const LATENCY_FIGURES = ['p50', 'p95', 'p99', 'max'] as const;
 const LATENCY_BLOCKS = ['enqueue_ms', 'total_ms', 'poll_ms'] as const;
 
