@@ -72,6 +72,7 @@ test.describe('readSimSettings', () => {
     expect(settings.logFile).toBeUndefined();
   });
 
+  const faultRoutes = 'a comma-separated list of enqueue, status, cancel, health';
   const badValues: ReadonlyArray<[string, string, string]> = [
     ['SIM_FAIL_RATE', 'abc', 'SIM_FAIL_RATE must be a number from 0 to 1 (got "abc")'],
     ['SIM_FAIL_RATE', '1.5', 'SIM_FAIL_RATE must be a number from 0 to 1 (got "1.5")'],
@@ -108,7 +109,7 @@ test.describe('readSimSettings', () => {
     [
       'SIM_FAULT_ROUTES',
       'enqueue,poll',
-      'SIM_FAULT_ROUTES must be a comma-separated list of enqueue, status, cancel, health (got "enqueue,poll")',
+      `SIM_FAULT_ROUTES must be ${faultRoutes} (got "enqueue,poll")`,
     ],
     [
       'SIM_TOKENS',
@@ -144,9 +145,10 @@ test.describe('readSimSettings', () => {
     expect(() => checkSimSettings({ ...defaultSimSettings(), host: '10.0.0.1' })).toThrow(
       /SIM_HOST/,
     );
-    const shouting = [{ token: 't', projectIds: ['00000000-0000-4000-8000-00000000000A'] }];
+    const shoutingId = '00000000-0000-4000-8000-00000000000A';
+    const shouting = [{ token: 't', projectIds: [shoutingId] }];
     expect(() => checkSimSettings({ ...defaultSimSettings(), tokens: shouting })).toThrow(
-      'SIM_TOKENS must be project ids as lowercase hyphenated UUIDs (got "00000000-0000-4000-8000-00000000000A")',
+      `SIM_TOKENS must be project ids as lowercase hyphenated UUIDs (got "${shoutingId}")`,
     );
   });
 });
