@@ -4,7 +4,9 @@ import { formatCount, formatMs, formatPercent } from '../format';
 import { OUTCOMES } from '../records';
 import { RESULTS_FORMAT } from '../results';
 import { formatCriterionValue } from './criteria';
+import { verdictState } from './verdict';
 
+import type { VerdictState } from './verdict';
 import type { CriterionResult, LatencyStats, RunResults, Verdict } from '../records';
 
 export type FigureUnit = 'count' | 'ms' | 's' | 'ratio';
@@ -126,11 +128,15 @@ function figureChange(
   return { name, unit, before, after, change, change_pct: changePct };
 }
 
+const VERDICT_LABELS: Record<VerdictState, string> = {
+  passed: 'passed',
+  failed: 'failed',
+  deferred: 'deferred to merge',
+  'not-judged': 'not judged',
+};
+
 function verdictLabel(verdict: Verdict | undefined): string {
-  if (verdict === undefined) return '-';
-  if (verdict.deferred) return 'deferred to merge';
-  if (!verdict.judged || verdict.passed === null) return 'not judged';
-  return verdict.passed ? 'passed' : 'failed';
+  return verdict === undefined ? '-' : VERDICT_LABELS[verdictState(verdict)];
 }
 
 function criterionChanges(

@@ -64,6 +64,19 @@ export function judgeRun(
   return { passed, judged: true, deferred: false, reason: null, criteria, warnings, unsupported };
 }
 
+export type VerdictState = 'passed' | 'failed' | 'deferred' | 'not-judged';
+
+/**
+ * The verdict in one word, as every output names it. A shard of a sharded run defers to the
+ * merge; a run without a verdict, or one that could not be judged, is `not-judged` rather than
+ * looking like a pass.
+ */
+export function verdictState(verdict: Verdict | undefined): VerdictState {
+  if (verdict?.deferred) return 'deferred';
+  if (verdict === undefined || !verdict.judged || verdict.passed === null) return 'not-judged';
+  return verdict.passed ? 'passed' : 'failed';
+}
+
 /** Why the run cannot be judged at all, or null. Harness trouble comes before the shard rule. */
 export function unjudgeableReason(results: RunResults): string | null {
   if (results.interrupted) return 'the run was interrupted';

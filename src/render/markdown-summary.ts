@@ -2,7 +2,7 @@
 // headline figures and the tuning advice. Pure: results in, Markdown out; the caller appends it.
 import { formatCount, formatMs, formatShare } from '../format';
 import { formatCriterionValue } from '../judge/criteria';
-import { verdictState } from './html/verdict-section';
+import { verdictState } from '../judge/verdict';
 
 import type { LatencyStats, RunResults } from '../records';
 

@@ -1,22 +1,12 @@
 // The verdict banner: the first thing on the page, because "did it pass?" is the first question.
 import { formatCriterionValue } from '../../judge/criteria';
+import { verdictState } from '../../judge/verdict';
 import { escapeHtml } from './escape';
 import { renderTable } from './table';
 import { renderUnsupportedReport } from './unsupported-report';
 
+import type { VerdictState } from '../../judge/verdict';
 import type { Verdict } from '../../records';
-
-export type VerdictState = 'passed' | 'failed' | 'deferred' | 'not-judged';
-
-/**
- * What the banner says. A shard of a sharded run defers to the merge; a run without a verdict,
- * or one that could not be judged, says so rather than looking like a pass.
- */
-export function verdictState(verdict: Verdict | undefined): VerdictState {
-  if (verdict?.deferred) return 'deferred';
-  if (verdict === undefined || !verdict.judged || verdict.passed === null) return 'not-judged';
-  return verdict.passed ? 'passed' : 'failed';
-}
 
 const HEADLINES: Record<VerdictState, string> = {
   passed: 'PASSED: the run meets the acceptance criteria',
