@@ -171,7 +171,9 @@ test.describe('theory-load CLI', () => {
     },
     { args: ['--insecure=false'], message: '--insecure takes no value (got "false")' },
   ]) {
-    test(`rejects ${args.join(' ')} with the bad-setting exit code, naming the flag, before starting Playwright`, async () => {
+    const rejected = args.join(' ');
+    const how = 'with the bad-setting exit code, naming the flag, before starting Playwright';
+    test(`rejects ${rejected} ${how}`, async () => {
       const { calls, output, deps } = harness();
 
       expect(await main(Object.freeze(args), deps)).toBe(EXIT_BAD_FLAG);
