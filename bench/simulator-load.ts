@@ -4,6 +4,8 @@
 
 import { Agent, request as httpRequest } from 'node:http';
 
+import { defaultSimSettings } from '../simulator/settings';
+
 export interface Sample {
   clientMs: number;
   /** The simulator's own handling time, from its Server-Timing header. */
@@ -23,7 +25,10 @@ export interface LoadClient {
   close(): void;
 }
 
-const AUTHORIZATION = 'Bearer local-dev-token';
+// The simulator's default grant: one token that owns the five default projects.
+const DEFAULT_GRANT = defaultSimSettings().tokens[0];
+export const PROJECTS = DEFAULT_GRANT.projectIds;
+export const AUTHORIZATION = `Bearer ${DEFAULT_GRANT.token}`;
 
 export function createLoadClient(baseUrl: string, maxSockets: number): LoadClient {
   const agent = new Agent({ keepAlive: true, maxSockets });

@@ -7,14 +7,14 @@
 
 import { parseArgs } from 'node:util';
 
+import { AUTHORIZATION, PROJECTS } from './simulator-load';
 import { startSimulator } from '../simulator/server';
 
 const { values: args } = parseArgs({ options: { users: { type: 'string', default: '100' } } });
 const userCount = Number(args.users);
 const SPAWN_INTERVAL_MS = 150;
 const POLL_INTERVAL_SECONDS = 5;
-const PROJECTS = [1, 2, 3, 4, 5].map((n) => `00000000-0000-4000-8000-00000000000${n}`);
-const HEADERS = { Authorization: 'Bearer local-dev-token', 'Content-Type': 'application/json' };
+const HEADERS = { Authorization: AUTHORIZATION, 'Content-Type': 'application/json' };
 // Far beyond the minute expected; bounds every user's poll loop.
 const MAX_POLLS = 60;
 

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 
 import { quantile } from 'simple-statistics';
 
-import { createLoadClient, runAll, runOpenLoop } from './simulator-load';
+import { PROJECTS, createLoadClient, runAll, runOpenLoop } from './simulator-load';
 
 import type { Call, LoadClient, Sample } from './simulator-load';
 import type { SimStats } from '../simulator/stats';
@@ -28,7 +28,6 @@ const targetRps = Number(args.rps);
 const loadSeconds = Number(args.seconds);
 const BASELINE_TASKS = 100;
 const BASELINE_SECONDS = 5;
-const PROJECTS = [1, 2, 3, 4, 5].map((n) => `00000000-0000-4000-8000-00000000000${n}`);
 
 // Every task runs at once (no semaphore queue, no pool or provider limit) and none finishes
 // during the bench, so all of them hold timers and step through the pipeline the whole time.
@@ -46,6 +45,15 @@ const enqueueCall = (index: number): Call => ({
   path: `/api/projects/${PROJECTS[index % PROJECTS.length]}/generate-theory`,
   body: '{"min_interviews":1,"use_model_router":true}',
 });
+
+/** [projectId, taskId] of each accepted enqueue; enqueueCall(index) went to that project. */
+function acceptedTasks(enqueued: Sample[]): Array<[string, string]> {
+  return enqueued.flatMap((sample, index): Array<[string, string]> => {
+    if (sample.status !== 202) return [];
+    const taskId = (JSON.parse(sample.body) as { task_id: string }).task_id;
+    return [[PROJECTS[index % PROJECTS.length], taskId]];
+  });
+}
 
 const statusCall = (projectTaskIds: Array<[string, string]>, index: number): Call => {
   const [projectId, taskId] = projectTaskIds[index % projectTaskIds.length];
@@ -137,10 +145,7 @@ async function main(): Promise<void> {
     Array.from({ length: BASELINE_TASKS }, (_, index) => enqueueCall(index)),
     16,
   );
-  const ids = baselineTasks.map((sample, index): [string, string] => [
-    PROJECTS[index % PROJECTS.length],
-    (JSON.parse(sample.body) as { task_id: string }).task_id,
-  ]);
+  const ids = acceptedTasks(baselineTasks);
   let cursor = 0;
   const nextPoll = () => statusCall(ids, cursor++);
   const loadShape = { rps: targetRps, maxInFlight: 512, next: nextPoll };
@@ -158,11 +163,7 @@ async function main(): Promise<void> {
   const fillStartMs = performance.now();
   const filled = await runAll(client, fillCalls, 64);
   row(`enqueue ${fillCalls.length} tasks`, filled, (performance.now() - fillStartMs) / 1000);
-  filled.forEach((sample, index) => {
-    if (sample.status !== 202) return;
-    const taskId = (JSON.parse(sample.body) as { task_id: string }).task_id;
-    ids.push([PROJECTS[index % PROJECTS.length], taskId]);
-  });
+  ids.push(...acceptedTasks(filled));
   const rssFilled = rssMiB(child.pid);
 
   const cpuBeforeLoad = cpuSeconds(child.pid);
