@@ -109,7 +109,7 @@ export function aggregateRuns(
  * @example
  * countOutcomes([completedUser, failedUser]).failed; // => 1
  */
-export function countOutcomes(records: readonly UserRecord[]): StatusCounts {
+function countOutcomes(records: readonly UserRecord[]): StatusCounts {
   const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as StatusCounts;
   for (const record of records) {
     counts[record.outcome] += 1;

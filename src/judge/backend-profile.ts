@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { SettingError } from '../setting-parse';
 
 /** The six knobs of the runbook's tuning profile. */
-export const PROFILE_KEYS = [
+const PROFILE_KEYS = [
   'THEORY_LOCAL_MAX_CONCURRENT_TASKS',
   'THEORY_INTERVIEW_CONCURRENCY',
   'CODING_FRAGMENT_CONCURRENCY',
@@ -73,7 +73,7 @@ export function parseInlineProfile(text: string): BackendProfile {
 }
 
 /** A JSON object of knob names to numbers (or numeric strings) over the initial profile. */
-export function parseJsonProfile(text: string, path: string): BackendProfile {
+function parseJsonProfile(text: string, path: string): BackendProfile {
   const where = `${SETTING} file "${path}"`;
   let parsed: unknown;
   try {

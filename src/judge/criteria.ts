@@ -4,7 +4,7 @@ import { formatCount, formatMs, formatPercent, NO_VALUE, plural } from '../forma
 
 import type { CriterionResult, RunResults, UnsupportedReport } from '../records';
 
-export const CRITERION = Object.freeze({
+const CRITERION = Object.freeze({
   enqueueP95: 'enqueue_p95_ms',
   completed: 'completed_ratio',
   failedTimeout: 'failed_timeout_ratio',

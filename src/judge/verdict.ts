@@ -78,7 +78,7 @@ export function verdictState(verdict: Verdict | undefined): VerdictState {
 }
 
 /** Why the run cannot be judged at all, or null. Harness trouble comes before the shard rule. */
-export function unjudgeableReason(results: RunResults): string | null {
+function unjudgeableReason(results: RunResults): string | null {
   if (results.interrupted) return 'the run was interrupted';
   if (results.aborted) return 'the run was aborted after too many failures';
   const { completed, failed, timeout } = results.status_counts;

@@ -140,7 +140,7 @@ function errorLines(results: RunResults): string[] {
 }
 
 /** The verdict in one line, plus one line of warnings when there are any. */
-export function verdictLines(verdict: Verdict, color: boolean): string[] {
+function verdictLines(verdict: Verdict, color: boolean): string[] {
   const lines = [line('verdict', verdictText(verdict, color))];
   if (verdict.warnings.length > 0) {
     lines.push(line('warnings', truncate(verdict.warnings.join('; '), MESSAGE_CHARS * 2)));
@@ -165,7 +165,7 @@ function verdictText(verdict: Verdict, color: boolean): string {
 }
 
 /** One line per piece of advice, its rule and the start of its message. */
-export function adviceLines(advice: readonly Advice[]): string[] {
+function adviceLines(advice: readonly Advice[]): string[] {
   const lines = advice
     .slice(0, TOP_ADVICE)
     .map((item) => `${item.rule}: ${truncate(item.message, MESSAGE_CHARS)}`);

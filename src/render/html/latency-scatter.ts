@@ -31,10 +31,7 @@ export interface LatencyScatter {
 }
 
 /** Every request of every user as a point, in user then request order. */
-export function collectLatencyPoints(
-  runs: readonly UserRecord[],
-  timeline: Timeline,
-): LatencyPoint[] {
+function collectLatencyPoints(runs: readonly UserRecord[], timeline: Timeline): LatencyPoint[] {
   return runs.flatMap((run) =>
     run.requests.map((sample) => ({
       secondsFromStart: (sample.start_ms - timeline.originMs) / 1000,

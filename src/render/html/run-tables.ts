@@ -11,7 +11,7 @@ import type { LatencyStats, Outcome, RunResults, StatusCounts } from '../../reco
 const ALWAYS_SHOWN: readonly Outcome[] = ['completed', 'failed', 'timeout'];
 
 /** Outcomes worth a row: the runbook's three and any other that occurred, in OUTCOMES order. */
-export function visibleOutcomes(counts: StatusCounts): Outcome[] {
+function visibleOutcomes(counts: StatusCounts): Outcome[] {
   return OUTCOMES.filter((outcome) => ALWAYS_SHOWN.includes(outcome) || counts[outcome] > 0);
 }
 
